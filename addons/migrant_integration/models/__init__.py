@@ -1,0 +1,2 @@
+from . import migrant_office
+from . import res_users

@@ -1,0 +1,1 @@
+"""Plain Python rules of the addon: no Odoo import, tested by pytest alone."""
