@@ -30,8 +30,28 @@ class MigrantCase(TransactionCase):
         cls.finance = new_test_user(
             cls.env, login="mi_finance", groups="migrant_integration.group_migrant_finance"
         )
-        cls.office_a.user_ids = cls.technician_a
+        cls.office_a.user_ids = cls.technician_a | cls.lawyer
         cls.office_b.user_ids = cls.technician_b
+        cls.area_social = cls.env.ref("migrant_integration.area_social")
+        cls.area_legal = cls.env.ref("migrant_integration.area_legal")
+        cls.stage_closed = cls.env.ref("migrant_integration.stage_closed")
+        cls.stage_active = cls.env.ref("migrant_integration.stage_active_plan")
+
+    @classmethod
+    def _person(cls, name, **vals):
+        return cls.env["res.partner"].create(dict({"name": name, "is_beneficiary": True}, **vals))
+
+    @classmethod
+    def _case(cls, person, office, **vals):
+        return cls.env["migrant.case"].create(
+            dict({"partner_id": person.id, "office_id": office.id}, **vals)
+        )
+
+    @classmethod
+    def _intervention(cls, case, **vals):
+        return cls.env["migrant.intervention"].create(
+            dict({"case_id": case.id, "area_id": cls.area_social.id}, **vals)
+        )
 
     @contextmanager
     def assertRefused(self, exception, pattern):

@@ -11,7 +11,7 @@ from .common import MigrantCase
 class TestOffice(MigrantCase):
     def test_staff_sees_office_from_user_side(self):
         self.assertEqual(self.technician_a.migrant_office_ids, self.office_a)
-        self.assertEqual(self.office_a.staff_count, 1)
+        self.assertEqual(self.office_a.staff_count, 2)
 
     def test_office_code_unique_per_company(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):

@@ -1,0 +1,272 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class MigrantCase(models.Model):
+    _name = "migrant.case"
+    _description = "Case File"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "open_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "partner_id.name", "household_id.name"]
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    active = fields.Boolean(default=True)
+    client_kind = fields.Selection(
+        [("person", "Person"), ("household", "Household")],
+        string="Case For",
+        required=True,
+        default="person",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('is_beneficiary', '=', True)]",
+        help="The person the case is about; for a household case, its main contact.",
+    )
+    household_id = fields.Many2one(
+        "migrant.household",
+        index=True,
+        tracking=True,
+        compute="_compute_household_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    member_ids = fields.Many2many(
+        "res.partner",
+        string="People Served",
+        compute="_compute_member_ids",
+        help="The person, or every member of the household for a household case.",
+    )
+    office_id = fields.Many2one(
+        "migrant.office",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env.user.migrant_office_ids[:1],
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        related="office_id.company_id",
+        store=True,
+        index=True,
+        precompute=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible Technician",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    stage_id = fields.Many2one(
+        "migrant.case.stage",
+        string="Stage",
+        index=True,
+        tracking=True,
+        group_expand="_read_group_stage_ids",
+        default=lambda self: self.env["migrant.case.stage"].search([], limit=1),
+        copy=False,
+    )
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True)
+    area_ids = fields.Many2many("migrant.area", string="Areas")
+    open_date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True, copy=False
+    )
+    close_date = fields.Date(tracking=True, copy=False)
+    closure_reason = fields.Selection(
+        [
+            ("goals_achieved", "Goals achieved"),
+            ("referred", "Referred to another service"),
+            ("moved", "Moved away"),
+            ("no_contact", "No contact"),
+            ("withdrew", "Person withdrew"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    closure_note = fields.Text(copy=False)
+    goal_ids = fields.One2many("migrant.case.goal", "case_id", string="Plan", copy=True)
+    intervention_ids = fields.One2many("migrant.intervention", "case_id", string="Interventions")
+    intervention_count = fields.Integer(compute="_compute_intervention_count")
+    open_goal_count = fields.Integer(compute="_compute_open_goal_count")
+    next_review_date = fields.Date(tracking=True)
+    access_log_ids = fields.One2many(
+        "migrant.case.access.log",
+        "case_id",
+        string="Access Log",
+        groups="migrant_integration.group_migrant_manager",
+    )
+    description = fields.Html(string="Situation")
+    color = fields.Integer()
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("partner_id")
+    def _compute_household_id(self):
+        for case in self:
+            if not case.household_id:
+                case.household_id = case.partner_id.household_id
+
+    @api.depends("client_kind", "partner_id", "household_id.member_ids")
+    def _compute_member_ids(self):
+        for case in self:
+            members = case.partner_id
+            if case.client_kind == "household":
+                members |= case.household_id.member_ids
+            case.member_ids = members
+
+    def _compute_intervention_count(self):
+        counts = dict(
+            self.env["migrant.intervention"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
+        )
+        for case in self:
+            case.intervention_count = counts.get(case, 0)
+
+    @api.depends("goal_ids.status")
+    def _compute_open_goal_count(self):
+        for case in self:
+            case.open_goal_count = len(
+                case.goal_ids.filtered(lambda g: g.status in ("planned", "in_progress"))
+            )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([])
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("open_date", "close_date")
+    def _check_dates(self):
+        for case in self:
+            if case.close_date and case.close_date < case.open_date:
+                raise ValidationError(
+                    self.env._(
+                        "The case %(case)s cannot be closed on %(close)s, before it was "
+                        "opened (%(open)s).",
+                        case=case.name,
+                        close=case.close_date,
+                        open=case.open_date,
+                    )
+                )
+
+    @api.constrains("stage_id", "closure_reason")
+    def _check_closure_reason(self):
+        for case in self:
+            if case.is_closed and case.open_goal_count and not case.closure_reason:
+                raise ValidationError(
+                    self.env._(
+                        "The case %(case)s still has %(count)s open goal(s) in its plan. "
+                        "Give a closure reason to close it, or update the plan first.",
+                        case=case.name,
+                        count=case.open_goal_count,
+                    )
+                )
+
+    @api.constrains("client_kind", "household_id")
+    def _check_household(self):
+        for case in self:
+            if case.client_kind == "household" and not case.household_id:
+                raise ValidationError(
+                    self.env._(
+                        "A case for a household needs the household: choose it, or open the "
+                        "case for the person."
+                    )
+                )
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        Stage = self.env["migrant.case.stage"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("migrant.case") or "/"
+            if vals.get("stage_id") and Stage.browse(vals["stage_id"]).is_closed:
+                vals.setdefault("close_date", fields.Date.context_today(self))
+        cases = super().create(vals_list)
+        cases.partner_id.filtered(lambda p: not p.is_beneficiary).write({"is_beneficiary": True})
+        return cases
+
+    def write(self, vals):
+        if "stage_id" in vals:
+            stage = self.env["migrant.case.stage"].browse(vals["stage_id"])
+            if stage.is_closed and "close_date" not in vals:
+                to_close = self.filtered(lambda c: not c.close_date)
+                if to_close:
+                    super(MigrantCase, to_close).write(
+                        {"close_date": fields.Date.context_today(self)}
+                    )
+            elif not stage.is_closed and "close_date" not in vals:
+                vals = dict(vals, close_date=False)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_history(self):
+        if self.sudo().intervention_ids:
+            raise UserError(
+                self.env._(
+                    "A case file with interventions keeps the history of the attention "
+                    "given: close or archive it instead of deleting it."
+                )
+            )
+
+    def web_read(self, specification):
+        """Opening a case file in the form is recorded (who and when)."""
+        if len(self) == 1 and isinstance(self.id, int):
+            self.env["migrant.case.access.log"].sudo().create(
+                {"case_id": self.id, "user_id": self.env.uid}
+            )
+        return super().web_read(specification)
+
+    # ------------------------------------------------------------------ actions
+    def action_view_interventions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "migrant_integration.migrant_intervention_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id}
+        return action
+
+    def action_close(self):
+        closed = self.env["migrant.case.stage"].search([("is_closed", "=", True)], limit=1)
+        self.write({"stage_id": closed.id})
+
+    # ------------------------------------------------------------------ business
+    @api.model
+    def _cron_plan_reviews(self):
+        """Plan one review activity per case whose review date has come."""
+        activity_type = self.env.ref("migrant_integration.mail_activity_type_case_review")
+        today = fields.Date.context_today(self)
+        cases = self.search(
+            [
+                ("is_closed", "=", False),
+                ("next_review_date", "<=", today),
+                ("user_id", "!=", False),
+            ]
+        )
+        planned = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", cases.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        already = set(planned.mapped("res_id"))
+        for case in cases.filtered(lambda c: c.id not in already):
+            case.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=case.next_review_date,
+                user_id=case.user_id.id,
+            )
+        return len(cases) - len(already)

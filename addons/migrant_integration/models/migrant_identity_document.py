@@ -1,0 +1,162 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import identity
+
+
+class MigrantIdentityDocument(models.Model):
+    _name = "migrant.identity.document"
+    _description = "Identity Document"
+    _order = "partner_id, expiry_date desc, id"
+    _rec_name = "number"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Person", required=True, index=True, ondelete="cascade"
+    )
+    document_type = fields.Selection(
+        identity.DOCUMENT_TYPES, string="Type", required=True, default="nie"
+    )
+    number = fields.Char(
+        required=True,
+        index=True,
+        help="DNI and NIE numbers are checked and stored without dashes or spaces "
+        "(X-1234567-l becomes X1234567L).",
+    )
+    issuing_country_id = fields.Many2one(
+        "res.country",
+        string="Issuing Country",
+        compute="_compute_issuing_country_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    issue_date = fields.Date()
+    expiry_date = fields.Date()
+    is_expired = fields.Boolean(
+        string="Expired", compute="_compute_is_expired", search="_search_is_expired"
+    )
+    note = fields.Char()
+
+    @api.depends("document_type")
+    def _compute_issuing_country_id(self):
+        spain = self.env.ref("base.es")
+        for document in self:
+            if document.document_type in identity.SPANISH_NUMBER_TYPES:
+                document.issuing_country_id = spain
+
+    @api.depends("expiry_date")
+    def _compute_is_expired(self):
+        today = fields.Date.context_today(self)
+        for document in self:
+            document.is_expired = bool(document.expiry_date and document.expiry_date < today)
+
+    def _search_is_expired(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on 'Expired'."))
+        today = fields.Date.context_today(self)
+        expired = (operator == "=") == value
+        if expired:
+            return [("expiry_date", "<", today)]
+        return ["|", ("expiry_date", "=", False), ("expiry_date", ">=", today)]
+
+    def init(self):
+        # One normalised number per type and issuing country (no country counts as one).
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS migrant_identity_document_number_uniq
+            ON migrant_identity_document
+            (document_type, number, COALESCE(issuing_country_id, 0))
+            """
+        )
+
+    @api.model
+    def _normalize_vals(self, vals, document_type=None):
+        """Normalise the number in ``vals`` or raise a ValidationError that says why."""
+        if "number" not in vals:
+            return vals
+        document_type = vals.get("document_type") or document_type
+        try:
+            number = identity.normalize_document(document_type, vals["number"])
+        except identity.DocumentError as exc:
+            raise ValidationError(self.env._(exc.template, **exc.params)) from exc
+        return dict(vals, number=number)
+
+    @api.model
+    def _check_not_held(self, document_type, number, country_id, exclude_id=None):
+        """Refuse a number that another person already holds, saying by whom if allowed.
+
+        Checked before writing, so the user gets this message rather than the
+        database's unique index error.
+        """
+        if document_type in identity.SPANISH_NUMBER_TYPES:
+            country_id = self.env.ref("base.es").id
+        domain = [
+            ("document_type", "=", document_type),
+            ("number", "=", number),
+            ("issuing_country_id", "=", country_id or False),
+        ]
+        if exclude_id:
+            domain.append(("id", "!=", exclude_id))
+        held = self.sudo().search(domain, limit=1)
+        if not held:
+            return
+        label = dict(self._fields["document_type"]._description_selection(self.env))[document_type]
+        holder = held.partner_id.with_user(self.env.user)
+        if holder.has_access("read"):
+            raise ValidationError(
+                self.env._(
+                    "The %(type)s %(number)s already belongs to %(person)s. If it is the "
+                    "same person, merge both records instead of typing it again.",
+                    type=label,
+                    number=number,
+                    person=holder.sudo().display_name,
+                )
+            )
+        raise ValidationError(
+            self.env._(
+                "The %(type)s %(number)s already belongs to another person, in a file "
+                "of another office. Ask a coordinator.",
+                type=label,
+                number=number,
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._normalize_vals(vals) for vals in vals_list]
+        for vals in vals_list:
+            self._check_not_held(
+                vals.get("document_type", "nie"), vals["number"], vals.get("issuing_country_id")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not {"number", "document_type", "issuing_country_id"} & set(vals):
+            return super().write(vals)
+        for document in self:
+            values = dict(vals)
+            values.setdefault("number", document.number)
+            values = self._normalize_vals(values, document.document_type)
+            self._check_not_held(
+                values.get("document_type", document.document_type),
+                values["number"],
+                values.get("issuing_country_id", document.issuing_country_id.id),
+                exclude_id=document.id,
+            )
+            super(MigrantIdentityDocument, document).write(values)
+        return True
+
+    @api.constrains("issue_date", "expiry_date")
+    def _check_dates(self):
+        for document in self:
+            if (
+                document.issue_date
+                and document.expiry_date
+                and document.expiry_date < document.issue_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The document %(number)s cannot expire before it was issued.",
+                        number=document.number,
+                    )
+                )
