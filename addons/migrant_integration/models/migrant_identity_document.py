@@ -82,34 +82,49 @@ class MigrantIdentityDocument(models.Model):
         return dict(vals, number=number)
 
     @api.model
-    def _check_not_held(self, document_type, number, country_id, exclude_id=None):
-        """Refuse a number that another person already holds, saying by whom if allowed.
+    def _check_not_held(self, keys, exclude_ids=()):
+        """Refuse numbers that another person already holds, saying by whom if allowed.
 
-        Checked before writing, so the user gets this message rather than the
-        database's unique index error.
+        ``keys`` are (document_type, number, issuing_country_id) triples. One search for
+        the whole batch, before writing, so that the user gets this message rather than
+        the database's unique index error (also within the batch itself).
         """
-        if document_type in identity.SPANISH_NUMBER_TYPES:
-            country_id = self.env.ref("base.es").id
-        domain = [
-            ("document_type", "=", document_type),
-            ("number", "=", number),
-            ("issuing_country_id", "=", country_id or False),
+        spain = self.env.ref("base.es").id
+        keys = [
+            (kind, number, spain if kind in identity.SPANISH_NUMBER_TYPES else country or False)
+            for kind, number, country in keys
         ]
-        if exclude_id:
-            domain.append(("id", "!=", exclude_id))
-        held = self.sudo().search(domain, limit=1)
-        if not held:
-            return
-        label = dict(self._fields["document_type"]._description_selection(self.env))[document_type]
-        holder = held.partner_id.with_user(self.env.user)
-        if holder.has_access("read"):
+        seen = {}
+        for key in keys:
+            if key in seen:
+                self._raise_held(key, None)
+            seen[key] = True
+        held = self.sudo().search(
+            [("number", "in", list({key[1] for key in keys})), ("id", "not in", list(exclude_ids))]
+        )
+        by_key = {
+            (doc.document_type, doc.number, doc.issuing_country_id.id or False): doc for doc in held
+        }
+        for key in keys:
+            if key in by_key:
+                self._raise_held(key, by_key[key].partner_id)
+
+    @api.model
+    def _raise_held(self, key, holder):
+        kind, number, _country = key
+        label = dict(self._fields["document_type"]._description_selection(self.env))[kind]
+        if holder is None:
+            raise ValidationError(
+                self.env._("The %(type)s %(number)s is typed twice.", type=label, number=number)
+            )
+        if holder.with_user(self.env.user).has_access("read"):
             raise ValidationError(
                 self.env._(
                     "The %(type)s %(number)s already belongs to %(person)s. If it is the "
                     "same person, merge both records instead of typing it again.",
                     type=label,
                     number=number,
-                    person=holder.sudo().display_name,
+                    person=holder.display_name,
                 )
             )
         raise ValidationError(
@@ -124,24 +139,30 @@ class MigrantIdentityDocument(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [self._normalize_vals(vals) for vals in vals_list]
-        for vals in vals_list:
-            self._check_not_held(
-                vals.get("document_type", "nie"), vals["number"], vals.get("issuing_country_id")
-            )
+        self._check_not_held(
+            [
+                (vals.get("document_type", "nie"), vals["number"], vals.get("issuing_country_id"))
+                for vals in vals_list
+            ]
+        )
         return super().create(vals_list)
 
     def write(self, vals):
         if not {"number", "document_type", "issuing_country_id"} & set(vals):
             return super().write(vals)
         for document in self:
-            values = dict(vals)
-            values.setdefault("number", document.number)
-            values = self._normalize_vals(values, document.document_type)
+            values = self._normalize_vals(
+                dict(vals, number=vals.get("number", document.number)), document.document_type
+            )
             self._check_not_held(
-                values.get("document_type", document.document_type),
-                values["number"],
-                values.get("issuing_country_id", document.issuing_country_id.id),
-                exclude_id=document.id,
+                [
+                    (
+                        values.get("document_type", document.document_type),
+                        values["number"],
+                        values.get("issuing_country_id", document.issuing_country_id.id),
+                    )
+                ],
+                exclude_ids=document.ids,
             )
             super(MigrantIdentityDocument, document).write(values)
         return True

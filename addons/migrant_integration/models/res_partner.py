@@ -106,6 +106,11 @@ class ResPartner(models.Model):
         compute="_compute_duplicate_partner_ids",
         groups=USER_GROUP,
     )
+    duplicate_hidden_count = fields.Integer(
+        string="Possible Duplicates in Other Offices",
+        compute="_compute_duplicate_partner_ids",
+        groups=USER_GROUP,
+    )
     document_number = fields.Char(
         compute="_compute_document_number",
         search="_search_document_number",
@@ -176,47 +181,52 @@ class ResPartner(models.Model):
         "identity_document_ids.number",
         "identity_document_ids.document_type",
     )
+    @api.depends_context("uid")
     def _compute_duplicate_partner_ids(self):
         """Other participants with the same document, phone, or name and birthdate.
 
-        Three indexed searches per person, whatever the number of people.
+        Searched across all offices (a person followed elsewhere must not get a second
+        file), three indexed searches per person whatever the number of people; the
+        user sees those they may read and a count of the others.
         """
-        Partner = self.env["res.partner"]
+        Partner = self.env["res.partner"].sudo()
         for partner in self:
-            if not partner.is_beneficiary:
-                partner.duplicate_partner_ids = False
-                continue
-            own_id = partner._origin.id
             found = Partner
-            numbers = [n for n in partner.identity_document_ids.mapped("number") if n]
-            if numbers:
-                documents = self.env["migrant.identity.document"].search(
-                    [("number", "in", numbers), ("partner_id", "!=", own_id)]
-                )
-                found |= documents.partner_id
-            phones = partner._migrant_e164_phones()
-            if phones:
-                found |= Partner.search(
-                    [
-                        ("id", "!=", own_id),
-                        ("is_beneficiary", "=", True),
-                        "|",
-                        ("phone", "in", phones),
-                        ("mobile", "in", phones),
-                    ],
-                    limit=20,
-                )
-            if partner.birthdate and partner.name:
-                found |= Partner.search(
-                    [
-                        ("id", "!=", own_id),
-                        ("is_beneficiary", "=", True),
-                        ("birthdate", "=", partner.birthdate),
-                        ("name", "=ilike", partner.name.strip()),
-                    ],
-                    limit=20,
-                )
-            partner.duplicate_partner_ids = found
+            if partner.is_beneficiary:
+                own_id = partner._origin.id
+                numbers = [n for n in partner.sudo().identity_document_ids.mapped("number") if n]
+                if numbers:
+                    documents = (
+                        self.env["migrant.identity.document"]
+                        .sudo()
+                        .search([("number", "in", numbers), ("partner_id", "!=", own_id)])
+                    )
+                    found |= documents.partner_id
+                phones = partner._migrant_e164_phones()
+                if phones:
+                    found |= Partner.search(
+                        [
+                            ("id", "!=", own_id),
+                            ("is_beneficiary", "=", True),
+                            "|",
+                            ("phone", "in", phones),
+                            ("mobile", "in", phones),
+                        ],
+                        limit=20,
+                    )
+                if partner.birthdate and partner.name:
+                    found |= Partner.search(
+                        [
+                            ("id", "!=", own_id),
+                            ("is_beneficiary", "=", True),
+                            ("birthdate", "=", partner.birthdate),
+                            ("name", "=ilike", partner.name.strip()),
+                        ],
+                        limit=20,
+                    )
+            visible = found.with_env(self.env)._filtered_access("read")
+            partner.duplicate_partner_ids = visible
+            partner.duplicate_hidden_count = len(found) - len(visible)
 
     def _migrant_e164_phones(self):
         """The person's phones in E.164, ignoring what cannot be a number (yet)."""

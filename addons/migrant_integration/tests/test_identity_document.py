@@ -89,3 +89,14 @@ class TestIdentityDocument(MigrantCase):
         self.assertEqual(self.Document.search([("is_expired", "=", True)]) & (old | current), old)
         with self.assertRefused(ValidationError, "cannot expire before it was issued"):
             self._doc("Y7654321G", issue_date="2024-01-01", expiry_date="2023-01-01")
+
+    def test_same_number_twice_in_one_import_is_refused(self):
+        other = self._person("Other")
+        with self.assertRefused(ValidationError, "is typed twice"):
+            self.Document.create(
+                [
+                    {"partner_id": self.person.id, "document_type": "nie", "number": "X1234567L"},
+                    {"partner_id": other.id, "document_type": "nie", "number": "x-1234567-l"},
+                ]
+            )
+        self.assertFalse(self.Document.search([("number", "=", "X1234567L")]))

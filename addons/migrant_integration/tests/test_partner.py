@@ -121,3 +121,14 @@ class TestPartner(MigrantCase):
             entity.vat = "ESG1234567"
         entity.vat = "ESG73600553"
         self.assertEqual(entity.entity_kind, "ngo")
+
+    def test_duplicates_in_another_office_are_counted_not_shown(self):
+        followed = self._person("Test Hidden Person", mobile="644556677")
+        self._case(followed, self.office_b)
+        newcomer = self._person("Test Newcomer", mobile="+34 644 55 66 77")
+        as_technician = newcomer.with_user(self.technician_a)
+        self.assertFalse(as_technician.duplicate_partner_ids)
+        self.assertEqual(as_technician.duplicate_hidden_count, 1)
+        as_coordinator = newcomer.with_user(self.coordinator)
+        self.assertEqual(as_coordinator.duplicate_partner_ids, followed)
+        self.assertEqual(as_coordinator.duplicate_hidden_count, 0)

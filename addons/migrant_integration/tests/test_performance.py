@@ -64,7 +64,7 @@ class TestPerformance(MigrantCase):
     @warmup
     def test_duplicate_check_is_constant(self):
         Partner = self.env["res.partner"]
-        with self.assertQueryCount(mi_tech_a=3):
+        with self.assertQueryCount(mi_tech_a=6):
             person = Partner.new(
                 {
                     "name": "Person 5",
