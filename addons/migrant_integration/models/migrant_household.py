@@ -46,6 +46,15 @@ class MigrantHousehold(models.Model):
         tracking=True,
     )
     case_ids = fields.One2many("migrant.case", "household_id", string="Case Files")
+    case_office_ids = fields.Many2many(
+        "migrant.office",
+        "migrant_household_case_office_rel",
+        "household_id",
+        "office_id",
+        string="Offices Following",
+        compute="_compute_case_office_ids",
+        store=True,
+    )
     note = fields.Html()
 
     @api.depends("member_ids.birthdate")
@@ -57,6 +66,19 @@ class MigrantHousehold(models.Model):
             household.minor_count = len(
                 members.filtered(lambda m: m.birthdate and m.birthdate > adult_birthdate)
             )
+
+    @api.depends("case_ids.office_id", "case_ids.active")
+    def _compute_case_office_ids(self):
+        cases = (
+            self.env["migrant.case"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("household_id", "in", self.ids)])
+        )
+        for household in self:
+            household.case_office_ids = cases.filtered(
+                lambda c, h=household: c.household_id == h
+            ).office_id
 
     @api.constrains("head_id", "member_ids")
     def _check_head_is_member(self):

@@ -11,7 +11,12 @@ class MigrantIdentityDocument(models.Model):
     _rec_name = "number"
 
     partner_id = fields.Many2one(
-        "res.partner", string="Person", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        auto_join=True,
     )
     document_type = fields.Selection(
         identity.DOCUMENT_TYPES, string="Type", required=True, default="nie"

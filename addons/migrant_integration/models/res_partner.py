@@ -100,6 +100,17 @@ class ResPartner(models.Model):
     )
     case_ids = fields.One2many("migrant.case", "partner_id", string="Case Files", groups=USER_GROUP)
     case_count = fields.Integer(compute="_compute_case_count", groups=USER_GROUP)
+    case_office_ids = fields.Many2many(
+        "migrant.office",
+        "migrant_partner_case_office_rel",
+        "partner_id",
+        "office_id",
+        string="Offices Following",
+        compute="_compute_case_office_ids",
+        store=True,
+        help="Offices with a case file of this person (archived ones included): the "
+        "record rules of technicians look here.",
+    )
     duplicate_partner_ids = fields.Many2many(
         "res.partner",
         string="Possible Duplicates",
@@ -131,6 +142,8 @@ class ResPartner(models.Model):
                 ON res_partner (phone) WHERE phone IS NOT NULL;
             CREATE INDEX IF NOT EXISTS res_partner_migrant_mobile_idx
                 ON res_partner (mobile) WHERE mobile IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS migrant_partner_case_office_rel_office_idx
+                ON migrant_partner_case_office_rel (office_id, partner_id);
             CREATE INDEX IF NOT EXISTS res_partner_migrant_birthdate_idx
                 ON res_partner (birthdate) WHERE birthdate IS NOT NULL;
             """
@@ -146,6 +159,19 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.case_count = counts.get(partner, 0)
+
+    @api.depends("case_ids.office_id", "case_ids.active")
+    def _compute_case_office_ids(self):
+        cases = (
+            self.env["migrant.case"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+        )
+        for partner in self:
+            partner.case_office_ids = cases.filtered(
+                lambda c, p=partner: c.partner_id == p
+            ).office_id
 
     @api.depends("identity_document_ids.number")
     def _compute_document_number(self):
