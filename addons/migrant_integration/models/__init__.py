@@ -11,3 +11,8 @@ from . import migrant_case
 from . import migrant_case_goal
 from . import migrant_intervention
 from . import migrant_case_access_log
+from . import migrant_permit_type
+from . import migrant_permit
+from . import resource_calendar
+from . import res_company
+from . import res_config_settings

@@ -99,6 +99,12 @@ class MigrantCase(models.Model):
     goal_ids = fields.One2many("migrant.case.goal", "case_id", string="Plan", copy=True)
     intervention_ids = fields.One2many("migrant.intervention", "case_id", string="Interventions")
     intervention_count = fields.Integer(compute="_compute_intervention_count")
+    permit_ids = fields.One2many(
+        "migrant.permit",
+        "case_id",
+        string="Legal Procedures",
+        groups="migrant_integration.group_migrant_legal",
+    )
     open_goal_count = fields.Integer(compute="_compute_open_goal_count")
     next_review_date = fields.Date(tracking=True)
     access_log_ids = fields.One2many(

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
 from ..tools import identity, phone
+from .migrant_permit import ACTIVE_STATES as ACTIVE_PERMIT_STATES
 
 MAX_AGE = 120
 USER_GROUP = "migrant_integration.group_migrant_user"
@@ -111,6 +112,19 @@ class ResPartner(models.Model):
         help="Offices with a case file of this person (archived ones included): the "
         "record rules of technicians look here.",
     )
+    permit_ids = fields.One2many(
+        "migrant.permit",
+        "partner_id",
+        string="Legal Procedures",
+        groups="migrant_integration.group_migrant_legal",
+    )
+    legal_summary = fields.Char(compute="_compute_legal_summary", groups=USER_GROUP)
+    legal_valid_until = fields.Date(
+        string="Permit Valid Until", compute="_compute_legal_summary", groups=USER_GROUP
+    )
+    legal_may_work = fields.Boolean(
+        string="May Work", compute="_compute_legal_summary", groups=USER_GROUP
+    )
     duplicate_partner_ids = fields.Many2many(
         "res.partner",
         string="Possible Duplicates",
@@ -172,6 +186,40 @@ class ResPartner(models.Model):
             partner.case_office_ids = cases.filtered(
                 lambda c, p=partner: c.partner_id == p
             ).office_id
+
+    def _compute_legal_summary(self):
+        """One line every technician may read: current permit, valid until, may work.
+
+        Read with sudo: the procedure details stay for the legal group.
+        """
+        today = fields.Date.context_today(self)
+        permits = (
+            self.env["migrant.permit"]
+            .sudo()
+            .search([("partner_id", "in", self.ids)], order="resolution_date desc, id desc")
+        )
+        for partner in self:
+            own = permits.filtered(lambda p, who=partner: p.partner_id == who)
+            current = own.filtered(lambda p: p._is_current(today))[:1]
+            pending = own.filtered(lambda p: p.state in ACTIVE_PERMIT_STATES)[:1]
+            partner.legal_valid_until = current.valid_until
+            partner.legal_may_work = current.authorises_work
+            if current:
+                summary = self.env._(
+                    "%(permit)s, valid until %(date)s, %(work)s",
+                    permit=current.permit_type_id.name,
+                    date=current.valid_until or self.env._("no expiry"),
+                    work=self.env._("may work")
+                    if current.authorises_work
+                    else self.env._("may not work"),
+                )
+            else:
+                summary = self.env._("No current permit")
+            if pending:
+                summary += self.env._(
+                    " · in progress: %(permit)s", permit=pending.permit_type_id.name
+                )
+            partner.legal_summary = summary
 
     @api.depends("identity_document_ids.number")
     def _compute_document_number(self):

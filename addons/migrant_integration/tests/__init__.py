@@ -5,3 +5,4 @@ from . import test_household
 from . import test_case
 from . import test_security
 from . import test_performance
+from . import test_permit
