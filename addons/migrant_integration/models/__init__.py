@@ -16,3 +16,6 @@ from . import migrant_permit
 from . import resource_calendar
 from . import res_company
 from . import res_config_settings
+from . import migrant_entity_kind
+from . import migrant_consent
+from . import migrant_referral

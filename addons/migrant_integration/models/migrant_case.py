@@ -105,6 +105,8 @@ class MigrantCase(models.Model):
         string="Legal Procedures",
         groups="migrant_integration.group_migrant_legal",
     )
+    referral_ids = fields.One2many("migrant.referral", "case_id", string="Referrals")
+    referral_count = fields.Integer(compute="_compute_referral_count")
     open_goal_count = fields.Integer(compute="_compute_open_goal_count")
     next_review_date = fields.Date(tracking=True)
     access_log_ids = fields.One2many(
@@ -141,6 +143,15 @@ class MigrantCase(models.Model):
             case.intervention_count = counts.get(case, 0)
 
     @api.depends("goal_ids.status")
+    def _compute_referral_count(self):
+        counts = dict(
+            self.env["migrant.referral"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
+        )
+        for case in self:
+            case.referral_count = counts.get(case, 0)
+
     def _compute_open_goal_count(self):
         for case in self:
             case.open_goal_count = len(
@@ -239,6 +250,15 @@ class MigrantCase(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "migrant_integration.migrant_intervention_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id}
+        return action
+
+    def action_view_referrals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "migrant_integration.migrant_referral_action"
         )
         action["domain"] = [("case_id", "=", self.id)]
         action["context"] = {"default_case_id": self.id}

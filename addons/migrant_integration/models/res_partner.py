@@ -1,14 +1,46 @@
+import base64
+import datetime
+
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import html2plaintext
 
-from ..tools import identity, phone
+from ..tools import identity, phone, workbook
 from .migrant_permit import ACTIVE_STATES as ACTIVE_PERMIT_STATES
 
 MAX_AGE = 120
 USER_GROUP = "migrant_integration.group_migrant_user"
+MANAGER_GROUP = "migrant_integration.group_migrant_manager"
+
+# Contact and free-text fields of the person emptied by the anonymisation.
+ERASED_PARTNER_FIELDS = (
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+    "vat",
+    "website",
+    "function",
+    "title",
+    "ref",
+    "comment",
+    "image_1920",
+    "arrival_date",
+    "language_ids",
+    "household_role",
+    "referral_source",
+    "vulnerability_ids",
+    "needs_interpreter",
+    "spanish_level",
+)
 
 
 class ResPartner(models.Model):
@@ -117,6 +149,20 @@ class ResPartner(models.Model):
         "partner_id",
         string="Legal Procedures",
         groups="migrant_integration.group_migrant_legal",
+    )
+    consent_ids = fields.One2many(
+        "migrant.consent", "partner_id", string="Consents", groups=USER_GROUP
+    )
+    referral_ids = fields.One2many(
+        "migrant.referral", "partner_id", string="Referrals", groups=USER_GROUP
+    )
+    anonymized_date = fields.Date(
+        string="Anonymised On",
+        readonly=True,
+        copy=False,
+        groups=USER_GROUP,
+        help="The personal data of this person were removed on this day; only the "
+        "figures for the statistics remain.",
     )
     legal_summary = fields.Char(compute="_compute_legal_summary", groups=USER_GROUP)
     legal_valid_until = fields.Date(
@@ -444,3 +490,435 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    # ------------------------------------------------------------------ anonymisation
+    def _migrant_referring_records(self):
+        """The records that hold this person's data: ``{model: records}`` (sudo)."""
+        self.ensure_one()
+        env = self.env(su=True)
+        Case = env["migrant.case"].with_context(active_test=False)
+        cases = Case.search([("partner_id", "=", self.id)])
+        return {
+            "res.partner": self.sudo(),
+            "migrant.case": cases,
+            "migrant.case.goal": cases.goal_ids,
+            "migrant.intervention": env["migrant.intervention"].search(
+                [("partner_id", "=", self.id)]
+            ),
+            "migrant.identity.document": env["migrant.identity.document"].search(
+                [("partner_id", "=", self.id)]
+            ),
+            "migrant.permit": env["migrant.permit"].search([("partner_id", "=", self.id)]),
+            "migrant.referral": env["migrant.referral"].search([("partner_id", "=", self.id)]),
+            "migrant.consent": env["migrant.consent"].search([("partner_id", "=", self.id)]),
+        }
+
+    def _migrant_check_may_anonymize(self):
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+            raise AccessError(self.env._("Only coordinators may anonymise people."))
+        open_cases = (
+            self.env["migrant.case"]
+            .sudo()
+            .search([("partner_id", "in", self.ids), ("is_closed", "=", False)])
+        )
+        if open_cases:
+            raise UserError(
+                self.env._(
+                    "%(people)s still have an open case file (%(cases)s). Close the case "
+                    "before anonymising: its data are still needed.",
+                    people=", ".join(open_cases.partner_id.mapped("display_name")),
+                    cases=", ".join(open_cases.mapped("name")),
+                )
+            )
+        if self.sudo().user_ids:
+            raise UserError(
+                self.env._(
+                    "%(people)s can log in: remove their user before anonymising.",
+                    people=", ".join(self.sudo().filtered("user_ids").mapped("display_name")),
+                )
+            )
+
+    def _migrant_anonymize(self):
+        """Remove every personal datum of these people, keep what the statistics count.
+
+        Kept: gender, nationality, birth year, the dates, offices, areas and number of
+        cases, interventions, procedures and referrals. Removed: name, documents,
+        contact data, address, notes, messages, activities, attachments and consents.
+        Refused for people with an open case file, and for anyone but a coordinator.
+        """
+        self._migrant_check_may_anonymize()
+        today = fields.Date.context_today(self)
+        quiet = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True}
+        for partner in self.sudo().with_context(**quiet):
+            records = {
+                model: recs.with_context(**quiet)
+                for model, recs in partner._migrant_referring_records().items()
+            }
+            records["migrant.consent"].unlink()
+            records["migrant.identity.document"].unlink()
+            records["migrant.case"].write({"description": False, "closure_note": False})
+            for goal in records["migrant.case.goal"]:
+                goal.description = self.env._("Goal %(number)s", number=goal.id)
+            records["migrant.intervention"].write({"note": False, "summary": False})
+            records["migrant.permit"].write({"file_number": False, "note": False})
+            records["migrant.referral"].write(
+                {
+                    "reason": False,
+                    "outcome": False,
+                    "incoming_name": False,
+                    "incoming_document_number": False,
+                    "incoming_phone": False,
+                    "consent_override_reason": False,
+                }
+            )
+            birth_year = partner.birthdate.year if partner.birthdate else None
+            old_name = partner.name
+            values = {
+                fname: [Command.clear()] if partner._fields[fname].type == "many2many" else False
+                for fname in ERASED_PARTNER_FIELDS
+            }
+            values.update(
+                name=self.env._("Anonymised person %(number)s", number=partner.id),
+                birthdate=datetime.date(birth_year, 1, 1) if birth_year else False,
+                birthdate_is_estimate=bool(birth_year),
+                anonymized_date=today,
+            )
+            partner.write(values)
+            partner.bank_ids.unlink()
+            household = partner.household_id.with_context(active_test=False)
+            if household and all(household.member_ids.mapped("anonymized_date")):
+                household.write(
+                    {
+                        "name": self.env._("Anonymised household %(number)s", number=household.id),
+                        "note": False,
+                    }
+                )
+                records["migrant.household"] = household
+            partner._migrant_anonymize_extra(records)
+            partner._migrant_erase_communication(records)
+            partner._migrant_rename_in_tracking(old_name)
+        return True
+
+    def _migrant_erase_communication(self, records):
+        """Messages, activities, followers and attachments of the person's records."""
+        self.ensure_one()
+        env = self.env(su=True)
+        Message = env["mail.message"]
+        Attachment = env["ir.attachment"]
+        Activity = env["mail.activity"]
+        for model, recs in records.items():
+            if not recs:
+                continue
+            res_domain = [("res_model", "=", model), ("res_id", "in", recs.ids)]
+            Attachment.search(res_domain).unlink()
+            Activity.search(res_domain).unlink()
+            Message.search([("model", "=", model), ("res_id", "in", recs.ids)]).unlink()
+        Message.search([("author_id", "=", self.id)]).unlink()
+        env["mail.followers"].search([("partner_id", "=", self.id)]).unlink()
+
+    def _migrant_rename_in_tracking(self, old_name):
+        """The old name stays in the tracked changes of other records (a household's
+        head, a case's person): replace it there with the anonymised name."""
+        self.ensure_one()
+        if not old_name:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            UPDATE mail_tracking_value v
+               SET old_value_char = CASE WHEN v.old_value_integer = %(id)s
+                                         THEN %(name)s ELSE v.old_value_char END,
+                   new_value_char = CASE WHEN v.new_value_integer = %(id)s
+                                         THEN %(name)s ELSE v.new_value_char END
+              FROM ir_model_fields f
+             WHERE f.id = v.field_id
+               AND f.relation = 'res.partner'
+               AND (v.old_value_integer = %(id)s OR v.new_value_integer = %(id)s)
+            """,
+            {"id": self.id, "name": self.name},
+        )
+        self.env["mail.tracking.value"].invalidate_model(["old_value_char", "new_value_char"])
+
+    def _migrant_anonymize_extra(self, records):
+        """Hook for the other addons (workshop registrations, itineraries)."""
+        return
+
+    @api.model
+    def _cron_migrant_anonymize(self):
+        """Anonymise the people whose last case closed more than N years ago
+        (company setting; 0 disables it) and who have no open case."""
+        Case = self.env["migrant.case"].sudo().with_context(active_test=False)
+        today = fields.Date.context_today(self)
+        done = self.browse()
+        for company in self.env["res.company"].search([("migrant_anonymize_after_years", ">", 0)]):
+            cutoff = today - relativedelta(years=company.migrant_anonymize_after_years)
+            candidates = Case.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("is_closed", "=", True),
+                    ("close_date", "<", cutoff),
+                    ("partner_id.anonymized_date", "=", False),
+                ]
+            ).partner_id
+            if not candidates:
+                continue
+            recent = Case.search(
+                [
+                    ("partner_id", "in", candidates.ids),
+                    "|",
+                    ("is_closed", "=", False),
+                    ("close_date", ">=", cutoff),
+                ]
+            ).partner_id
+            people = (candidates - recent - done).filtered(lambda p: not p.user_ids)
+            people.sudo()._migrant_anonymize()
+            done |= people
+        return len(done)
+
+    # ------------------------------------------------------------------ subject access
+    def _migrant_subject_access_sheets(self):
+        """Everything held about this person that the current user may read, as
+        ``(title, headers, rows)`` sheets for the workbook."""
+        self.ensure_one()
+        partner = self
+        sheets = [
+            (
+                self.env._("Person"),
+                [self.env._("Field"), self.env._("Value")],
+                [
+                    (self.env._("Name"), partner.name),
+                    (self.env._("Gender"), self._migrant_selection_label("gender")),
+                    (self.env._("Birthdate"), partner.birthdate),
+                    (self.env._("Nationality"), partner.nationality_id.name),
+                    (self.env._("Arrival in Spain"), partner.arrival_date),
+                    (self.env._("Mobile"), partner.mobile),
+                    (self.env._("Phone"), partner.phone),
+                    (self.env._("Email"), partner.email),
+                    (
+                        self.env._("Address"),
+                        ", ".join(
+                            filter(
+                                None, [partner.street, partner.street2, partner.zip, partner.city]
+                            )
+                        ),
+                    ),
+                    (
+                        self.env._("Spoken languages"),
+                        ", ".join(partner.language_ids.mapped("name")),
+                    ),
+                    (
+                        self.env._("Level of Spanish"),
+                        self._migrant_selection_label("spanish_level"),
+                    ),
+                    (self.env._("Household"), partner.household_id.name),
+                    (
+                        self.env._("Vulnerabilities"),
+                        ", ".join(partner.vulnerability_ids.mapped("name")),
+                    ),
+                    (self.env._("Notes"), partner.comment),
+                    (self.env._("Legal status"), partner.legal_summary),
+                ],
+            ),
+            (
+                self.env._("Identity documents"),
+                [
+                    self.env._("Type"),
+                    self.env._("Number"),
+                    self.env._("Issuing country"),
+                    self.env._("Issued on"),
+                    self.env._("Expires on"),
+                ],
+                [
+                    (
+                        doc._fields["document_type"].convert_to_export(doc.document_type, doc),
+                        doc.number,
+                        doc.issuing_country_id.name,
+                        doc.issue_date,
+                        doc.expiry_date,
+                    )
+                    for doc in partner.identity_document_ids
+                ],
+            ),
+        ]
+        cases = (
+            self.env["migrant.case"]
+            .with_context(active_test=False)
+            .search([("partner_id", "=", partner.id)])
+        )
+        sheets.append(
+            (
+                self.env._("Case files"),
+                [
+                    self.env._("Reference"),
+                    self.env._("Office"),
+                    self.env._("Stage"),
+                    self.env._("Opened"),
+                    self.env._("Closed"),
+                    self.env._("Situation"),
+                ],
+                [
+                    (
+                        case.name,
+                        case.office_id.name,
+                        case.stage_id.name,
+                        case.open_date,
+                        case.close_date,
+                        self._migrant_html_text(case.description),
+                    )
+                    for case in cases
+                ],
+            )
+        )
+        interventions = self.env["migrant.intervention"].search([("partner_id", "=", partner.id)])
+        sheets.append(
+            (
+                self.env._("Interventions"),
+                [
+                    self.env._("Date"),
+                    self.env._("Case file"),
+                    self.env._("Area"),
+                    self.env._("Type"),
+                    self.env._("Summary"),
+                    self.env._("Note"),
+                ],
+                [
+                    (
+                        fields.Datetime.context_timestamp(self, i.date).replace(tzinfo=None),
+                        i.case_id.name,
+                        i.area_id.name,
+                        i._fields["intervention_type"].convert_to_export(i.intervention_type, i),
+                        i.summary,
+                        i.note,
+                    )
+                    for i in interventions
+                ],
+            )
+        )
+        Permit = self.env["migrant.permit"]
+        if Permit.has_access("read"):
+            sheets.append(
+                (
+                    self.env._("Legal procedures"),
+                    [
+                        self.env._("Procedure"),
+                        self.env._("State"),
+                        self.env._("File number"),
+                        self.env._("Submitted"),
+                        self.env._("Resolved"),
+                        self.env._("Valid until"),
+                        self.env._("May work"),
+                    ],
+                    [
+                        (
+                            p.permit_type_id.name,
+                            p._fields["state"].convert_to_export(p.state, p),
+                            p.file_number,
+                            p.submission_date,
+                            p.resolution_date,
+                            p.valid_until,
+                            self._migrant_yes_no(p.authorises_work),
+                        )
+                        for p in Permit.search([("partner_id", "=", partner.id)])
+                    ],
+                )
+            )
+        referrals = self.env["migrant.referral"].search([("partner_id", "=", partner.id)])
+        sheets.append(
+            (
+                self.env._("Referrals"),
+                [
+                    self.env._("Reference"),
+                    self.env._("Direction"),
+                    self.env._("Date"),
+                    self.env._("Entity or office"),
+                    self.env._("Service"),
+                    self.env._("Reason"),
+                    self.env._("State"),
+                    self.env._("Outcome"),
+                ],
+                [
+                    (
+                        r.name,
+                        r._fields["direction"].convert_to_export(r.direction, r),
+                        r.date,
+                        r.entity_id.name or r.office_id.name,
+                        r.service,
+                        r.reason,
+                        r._fields["state"].convert_to_export(r.state, r),
+                        r.outcome,
+                    )
+                    for r in referrals
+                ],
+            )
+        )
+        sheets.append(
+            (
+                self.env._("Consents"),
+                [
+                    self.env._("Purpose"),
+                    self.env._("Recipients"),
+                    self.env._("Given on"),
+                    self.env._("Expires on"),
+                    self.env._("Withdrawn on"),
+                    self.env._("Active"),
+                ],
+                [
+                    (
+                        c._fields["purpose"].convert_to_export(c.purpose, c),
+                        ", ".join(
+                            c.recipient_entity_kinds.mapped("name")
+                            + c.recipient_partner_ids.mapped("name")
+                        ),
+                        c.date_given,
+                        c.date_expiry,
+                        c.date_withdrawn,
+                        self._migrant_yes_no(c.is_active),
+                    )
+                    for c in self.env["migrant.consent"].search([("partner_id", "=", partner.id)])
+                ],
+            )
+        )
+        return sheets
+
+    def _migrant_yes_no(self, value):
+        return self.env._("Yes") if value else self.env._("No")
+
+    def _migrant_selection_label(self, fname):
+        return self._fields[fname].convert_to_export(self[fname], self) or None
+
+    @staticmethod
+    def _migrant_html_text(html):
+        return html2plaintext(html) if html else None
+
+    def action_migrant_subject_access_export(self):
+        """Download everything held about this person as a spreadsheet."""
+        self.ensure_one()
+        content = workbook.build_workbook(self._migrant_subject_access_sheets())
+        export = self.env["migrant.subject.access.export"].create(
+            {
+                "partner_id": self.id,
+                "data": base64.b64encode(content),
+                "filename": self.env._(
+                    "personal-data-%(number)s-%(date)s.xlsx",
+                    number=self.id,
+                    date=fields.Date.context_today(self),
+                ),
+            }
+        )
+        self.message_post(body=self.env._("Personal data exported (subject access request)."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/migrant.subject.access.export/{export.id}/data/"
+            f"{export.filename}?download=true",
+            "target": "self",
+        }
+
+    def action_migrant_anonymize_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Anonymise"),
+            "res_model": "migrant.anonymize.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.ids},
+        }

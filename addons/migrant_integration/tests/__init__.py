@@ -6,3 +6,5 @@ from . import test_case
 from . import test_security
 from . import test_performance
 from . import test_permit
+from . import test_referral
+from . import test_personal_data

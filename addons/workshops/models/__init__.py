@@ -1,2 +1,3 @@
 from . import event_event
 from . import workshop_session
+from . import res_partner
