@@ -6,7 +6,8 @@ creation through the ORM, then measures what the desk and the case list do:
 - finding a person by document number or by phone through the search the UI uses
   (as a technician, record rules included), against a direct indexed SQL lookup;
 - the query count of the duplicate check of a new person;
-- opening the case list (web_search_read of 80 cases with the list view's fields).
+- opening the case list (web_search_read of 80 cases with the list view's fields);
+- the subject-access workbook of one person, and anonymising one person.
 
 Usage (a database where migrant_integration is installed, without demo data):
 
@@ -261,6 +262,48 @@ def measure(env, args):
     print(
         f"  case list (80 cases, list fields, technician): median {median:.1f} ms, "
         f"max {worst:.1f} ms, {counts[-1]} queries"
+    )
+
+    # The subject-access workbook of one person, as the technician of the office.
+    people = Case.search([], limit=20).partner_id
+    queries = []
+
+    def export():
+        person = people[len(queries) % len(people)]
+        tenv.invalidate_all()
+        before = env.cr.sql_log_count
+        person.action_migrant_subject_access_export()
+        queries.append(env.cr.sql_log_count - before)
+
+    median, worst = timed(export, 20)
+    print(
+        f"  subject-access workbook of one person: median {median:.1f} ms, "
+        f"max {worst:.1f} ms, {max(queries)} queries at most"
+    )
+
+    # Anonymising one person whose cases are closed (rolled back after each).
+    closed = (
+        env["migrant.case"]
+        .search([("is_closed", "=", True)], limit=200)
+        .partner_id.filtered(lambda p: all(p.case_ids.mapped("is_closed")))[:20]
+    )
+    queries = []
+
+    def anonymise():
+        person = closed[len(queries) % len(closed)]
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        env.cr.execute("SAVEPOINT bench_anonymise")
+        person._migrant_anonymize()
+        env.flush_all()
+        queries.append(env.cr.sql_log_count - before)
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench_anonymise")
+        env.invalidate_all()
+
+    median, worst = timed(anonymise, len(closed))
+    print(
+        f"  anonymising one person: median {median:.1f} ms, max {worst:.1f} ms, "
+        f"{max(queries)} queries at most"
     )
 
 

@@ -132,12 +132,16 @@ class MigrantReferral(models.Model):
             return domain
         return [("id", "not in", self._search(domain))]
 
-    @api.constrains("direction", "entity_id", "office_id")
+    @api.constrains("direction", "entity_id", "office_id", "partner_id")
     def _check_recipient(self):
         for referral in self:
             if not referral.entity_id and not referral.office_id:
                 raise ValidationError(
                     self.env._("A referral needs an entity or an internal office.")
+                )
+            if referral.direction == "outgoing" and not referral.partner_id:
+                raise ValidationError(
+                    self.env._("An outgoing referral needs the person referred, or their case.")
                 )
 
     @api.model_create_multi

@@ -783,7 +783,7 @@ class ResPartner(models.Model):
                 ],
                 [
                     (
-                        fields.Datetime.context_timestamp(self, i.date).replace(tzinfo=None),
+                        self._migrant_local_datetime(i.date),
                         i.case_id.name,
                         i.area_id.name,
                         i._fields["intervention_type"].convert_to_export(i.intervention_type, i),
@@ -879,6 +879,12 @@ class ResPartner(models.Model):
             )
         )
         return sheets
+
+    def _migrant_local_datetime(self, value):
+        """A datetime in the user's time zone, as a spreadsheet shows it (no tz)."""
+        if not value:
+            return None
+        return fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
 
     def _migrant_yes_no(self, value):
         return self.env._("Yes") if value else self.env._("No")

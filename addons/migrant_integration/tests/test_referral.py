@@ -120,6 +120,8 @@ class TestReferral(MigrantCase):
     def test_a_referral_needs_an_entity_or_an_office(self):
         with self.assertRefused(ValidationError, "needs an entity or an internal office"):
             self._referral(entity_id=False)
+        with self.assertRefused(ValidationError, "needs the person referred"):
+            self._referral(case_id=False)
 
     # ------------------------------------------------------------------ follow-up
     def test_overdue_follow_up_is_computed_and_searchable(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import models
 
 
 class ResPartner(models.Model):
@@ -37,13 +37,9 @@ class ResPartner(models.Model):
                 [
                     (
                         r.event_id.name,
-                        fields.Datetime.context_timestamp(self, r.event_id.date_begin).replace(
-                            tzinfo=None
-                        ),
-                        fields.Datetime.context_timestamp(self, r.event_id.date_end).replace(
-                            tzinfo=None
-                        ),
-                        fields.Datetime.context_timestamp(self, r.create_date).replace(tzinfo=None),
+                        self._migrant_local_datetime(r.event_id.date_begin),
+                        self._migrant_local_datetime(r.event_id.date_end),
+                        self._migrant_local_datetime(r.create_date),
                         r._fields["state"].convert_to_export(r.state, r),
                     )
                     for r in registrations
