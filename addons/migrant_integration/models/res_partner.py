@@ -644,12 +644,23 @@ class ResPartner(models.Model):
         return
 
     @api.model
-    def _cron_migrant_anonymize(self):
+    def _cron_migrant_anonymize(self, batch_size=200):
         """Anonymise the people whose last case closed more than N years ago
-        (company setting; 0 disables it) and who have no open case."""
+        (company setting; 0 disables it) and who have no open case.
+
+        Works in batches: the scheduler runs it again at once while people remain.
+        """
+        people = self._migrant_due_for_anonymisation()
+        batch = people[:batch_size]
+        batch.sudo()._migrant_anonymize()
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(people) - len(batch))
+        return len(batch)
+
+    @api.model
+    def _migrant_due_for_anonymisation(self):
         Case = self.env["migrant.case"].sudo().with_context(active_test=False)
         today = fields.Date.context_today(self)
-        done = self.browse()
+        due = self.browse()
         for company in self.env["res.company"].search([("migrant_anonymize_after_years", ">", 0)]):
             cutoff = today - relativedelta(years=company.migrant_anonymize_after_years)
             candidates = Case.search(
@@ -670,10 +681,8 @@ class ResPartner(models.Model):
                     ("close_date", ">=", cutoff),
                 ]
             ).partner_id
-            people = (candidates - recent - done).filtered(lambda p: not p.user_ids)
-            people.sudo()._migrant_anonymize()
-            done |= people
-        return len(done)
+            due |= (candidates - recent).filtered(lambda p: not p.user_ids)
+        return due
 
     # ------------------------------------------------------------------ subject access
     def _migrant_subject_access_sheets(self):

@@ -245,8 +245,19 @@ class TestPersonalData(MigrantCase):
             close_date=date(2020, 1, 1),
         )
         self._case(reopened, self.office_b)
-        self.assertEqual(Partner._cron_migrant_anonymize(), 1)
+        second = self._person("Also Long Gone")
+        self._case(
+            second,
+            self.office_b,
+            stage_id=self.stage_closed.id,
+            open_date=date(2018, 1, 1),
+            close_date=date(2019, 1, 1),
+        )
+        self.assertEqual(Partner._migrant_due_for_anonymisation(), self.person | second)
+        self.assertEqual(Partner._cron_migrant_anonymize(batch_size=1), 1, "one batch")
+        self.assertEqual(Partner._cron_migrant_anonymize(batch_size=1), 1, "the next one")
         self.assertTrue(self.person.anonymized_date)
+        self.assertTrue(second.anonymized_date)
         self.assertFalse(recent.anonymized_date)
         self.assertFalse(reopened.anonymized_date)
         self.assertEqual(Partner._cron_migrant_anonymize(), 0, "done once")
