@@ -245,6 +245,18 @@ class MigrantCase(models.Model):
             )
         return super().web_read(specification)
 
+    @api.model
+    def _offices_following(self, fname, records):
+        """``{record id: offices}``: the offices of the case files (archived ones too)
+        of ``records``, linked to the cases through the field ``fname``."""
+        groups = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group([(fname, "in", records.ids)], [fname], ["office_id:array_agg"])
+        )
+        Office = self.env["migrant.office"]
+        return {record.id: Office.browse(set(office_ids)) for record, office_ids in groups}
+
     # ------------------------------------------------------------------ actions
     def action_view_interventions(self):
         self.ensure_one()

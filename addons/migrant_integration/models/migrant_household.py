@@ -69,16 +69,9 @@ class MigrantHousehold(models.Model):
 
     @api.depends("case_ids.office_id", "case_ids.active")
     def _compute_case_office_ids(self):
-        cases = (
-            self.env["migrant.case"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("household_id", "in", self.ids)])
-        )
+        offices = self.env["migrant.case"]._offices_following("household_id", self)
         for household in self:
-            household.case_office_ids = cases.filtered(
-                lambda c, h=household: c.household_id == h
-            ).office_id
+            household.case_office_ids = offices.get(household.id, self.env["migrant.office"])
 
     @api.constrains("head_id", "member_ids")
     def _check_head_is_member(self):

@@ -222,16 +222,9 @@ class ResPartner(models.Model):
 
     @api.depends("case_ids.office_id", "case_ids.active")
     def _compute_case_office_ids(self):
-        cases = (
-            self.env["migrant.case"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id", "in", self.ids)])
-        )
+        offices = self.env["migrant.case"]._offices_following("partner_id", self)
         for partner in self:
-            partner.case_office_ids = cases.filtered(
-                lambda c, p=partner: c.partner_id == p
-            ).office_id
+            partner.case_office_ids = offices.get(partner.id, self.env["migrant.office"])
 
     def _compute_legal_summary(self):
         """One line every technician may read: current permit, valid until, may work.
