@@ -155,6 +155,24 @@ def test_addon_ships_icon_readme_and_spanish(addon):
     assert (root / "i18n" / "es.po").exists()
 
 
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|%d")
+
+
+def test_spanish_translation_covers_the_template(addon):
+    """Every term of the addon's template has its Spanish translation, with the same
+    placeholders (a missing one would break the message at run time)."""
+    import polib
+
+    root = ADDONS_DIR / addon / "i18n"
+    template = polib.pofile(str(root / f"{addon}.pot"))
+    spanish = {e.msgid: e.msgstr for e in polib.pofile(str(root / "es.po"))}
+    untranslated = [e.msgid for e in template if not spanish.get(e.msgid)]
+    assert not untranslated, f"{len(untranslated)} terms without translation: {untranslated[:5]}"
+    for msgid, msgstr in spanish.items():
+        if msgstr:
+            assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), msgid
+
+
 def test_addon_dependencies_follow_the_design():
     assert {"contacts", "mail", "account", "phone_validation"} <= set(
         manifest("migrant_integration")["depends"]

@@ -75,3 +75,21 @@ class TestPerformance(MigrantCase):
             )
             duplicates = person.duplicate_partner_ids
         self.assertEqual(duplicates.name, "Person 5")
+
+    @users("mi_coordinator")
+    @warmup
+    def test_subject_access_export_does_not_grow_with_the_history(self):
+        person = self.env["res.partner"].search([("name", "=", "Person 7")])
+        case = person.case_ids
+        self.env["migrant.intervention"].create(
+            [{"case_id": case.id, "area_id": self.area_social.id} for _i in range(2)]
+        )
+        self.env.invalidate_all()
+        with self.assertQueryCount(mi_coordinator=25):
+            person.action_migrant_subject_access_export()
+        self.env["migrant.intervention"].create(
+            [{"case_id": case.id, "area_id": self.area_social.id} for _i in range(40)]
+        )
+        self.env.invalidate_all()
+        with self.assertQueryCount(mi_coordinator=25):
+            person.action_migrant_subject_access_export()
