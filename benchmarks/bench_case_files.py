@@ -283,12 +283,16 @@ def measure(env, args):
         f"max {worst:.1f} ms, {max(queries)} queries at most"
     )
 
-    # Anonymising one person whose cases are closed (rolled back after each).
-    closed = (
-        env["migrant.case"]
-        .search([("is_closed", "=", True)], limit=200)
-        .partner_id.filtered(lambda p: all(p.case_ids.mapped("is_closed")))[:20]
+    # Anonymising one person whose cases are closed (everything is rolled back).
+    to_close = env["migrant.case"].search([], order="id desc", limit=20)
+    to_close.write(
+        {
+            "stage_id": env.ref("migrant_integration.stage_closed").id,
+            "closure_reason": "goals_achieved",
+        }
     )
+    env.flush_all()
+    closed = to_close.partner_id.filtered(lambda p: all(p.case_ids.mapped("is_closed")))
     queries = []
 
     def anonymise():

@@ -4,6 +4,7 @@ import ast
 import csv
 import re
 
+import polib
 import pytest
 from conftest import ADDONS, ADDONS_DIR, REPO
 from lxml import etree
@@ -158,11 +159,10 @@ def test_addon_ships_icon_readme_and_spanish(addon):
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|%d")
 
 
+@pytest.mark.parametrize("addon", ADDONS)
 def test_spanish_translation_covers_the_template(addon):
     """Every term of the addon's template has its Spanish translation, with the same
     placeholders (a missing one would break the message at run time)."""
-    import polib
-
     root = ADDONS_DIR / addon / "i18n"
     template = polib.pofile(str(root / f"{addon}.pot"))
     spanish = {e.msgid: e.msgstr for e in polib.pofile(str(root / "es.po"))}

@@ -196,7 +196,7 @@ class MigrantReferral(models.Model):
                     )
                 else:
                     values["consent_override_by_id"] = self.env.uid
-                    referral.message_post(
+                    referral._message_log(
                         body=self.env._(
                             "Sent without the person's consent by %(user)s. Reason: %(reason)s",
                             user=self.env.user.name,

@@ -913,7 +913,7 @@ class ResPartner(models.Model):
                 ),
             }
         )
-        self.message_post(body=self.env._("Personal data exported (subject access request)."))
+        self._message_log(body=self.env._("Personal data exported (subject access request)."))
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/migrant.subject.access.export/{export.id}/data/"

@@ -312,9 +312,11 @@ class TestPersonalData(MigrantCase):
             self.assertNotIn(foreign, joined)
 
     def test_subject_access_follows_the_rights_of_the_user(self):
+        self.technician_a.email = False  # staff without an email address export too
         book = self._export(self.technician_a)
         self.assertNotIn("Legal procedures", book.sheetnames, "technicians see no procedures")
         self.assertIn(NAME, self._cells(book))
+        self.assertIn("Personal data exported", self.person.message_ids[:1].body)
         with self.assertRaises(AccessError):
             self._export(self.technician_b)
         with self.assertRaises(AccessError):
