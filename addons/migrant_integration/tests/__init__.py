@@ -8,3 +8,4 @@ from . import test_performance
 from . import test_permit
 from . import test_referral
 from . import test_personal_data
+from . import test_translation
