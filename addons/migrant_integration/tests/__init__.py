@@ -9,3 +9,4 @@ from . import test_permit
 from . import test_referral
 from . import test_personal_data
 from . import test_translation
+from . import test_views
