@@ -329,11 +329,7 @@ class MigrantReferral(models.Model):
             {"name": self.incoming_name, "is_beneficiary": True, "mobile": self.incoming_phone}
         )
         if self.incoming_document_number:
-            try:
-                kind = "nie"
-                identity.normalize_document(kind, self.incoming_document_number)
-            except identity.DocumentError:
-                kind = "other"
+            kind = self._guess_document_type(self.incoming_document_number)
             self.env["migrant.identity.document"].create(
                 {
                     "partner_id": person.id,
@@ -342,3 +338,14 @@ class MigrantReferral(models.Model):
                 }
             )
         return person
+
+    @staticmethod
+    def _guess_document_type(number):
+        """NIE or DNI when the number is a valid one, else another document."""
+        for kind in ("nie", "dni"):
+            try:
+                identity.normalize_document(kind, number)
+            except identity.DocumentError:
+                continue
+            return kind
+        return "other"

@@ -179,6 +179,9 @@ class TestReferral(MigrantCase):
         person = referral.partner_id
         self.assertEqual(person.name, "Ousmane Ba")
         self.assertEqual(person.identity_document_ids.number, "X1234567L")
+        self.assertEqual(person.identity_document_ids.document_type, "nie")
+        self.assertEqual(self.Referral._guess_document_type("12345678z"), "dni")
+        self.assertEqual(self.Referral._guess_document_type("AB123456"), "other")
         self.assertEqual(referral.case_id.office_id, self.office_b)
         self.assertEqual(referral.case_id.partner_id, person)
 
