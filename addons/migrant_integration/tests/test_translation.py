@@ -52,7 +52,7 @@ class TestSpanish(MigrantCase):
     def test_every_term_of_the_addons_has_its_spanish_translation(self):
         """What the addons would export today (fields, views, data, code) is all in
         their shipped es.po: a new English text without Spanish fails here."""
-        for module in ("migrant_integration", "workshops"):
+        for module in ("migrant_integration", "workshops", "rural_itineraries"):
             path = file_path(f"{module}/i18n/es.po")
             spanish = {entry.msgid for entry in polib.pofile(path) if entry.msgstr}
             reader = TranslationModuleReader(self.env.cr, [module])
