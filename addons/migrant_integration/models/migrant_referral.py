@@ -243,6 +243,7 @@ class MigrantReferral(models.Model):
         self.write({"state": "draft"})
 
     def action_cancel(self):
+        self._check_state(("draft", "sent", "accepted", "rejected"), self.env._("cancelled"))
         self.write({"state": "cancelled"})
 
     def action_register_incoming(self):

@@ -138,6 +138,9 @@ class TestReferral(MigrantCase):
         late.action_accept()
         late.action_done()
         self.assertFalse(late.is_overdue)
+        with self.assertRefused(UserError, "cannot be cancelled in its present state"):
+            late.action_cancel()
+        self.assertEqual(late.state, "done")
 
     def test_sent_referrals_are_cancelled_not_deleted(self):
         self._sharing_consent()
