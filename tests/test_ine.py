@@ -36,10 +36,8 @@ def test_every_province_has_a_state_and_a_community():
 
 
 def test_province_to_community_matches_the_shipped_ine_list():
-    """Cross-check with the INE province file shipped in shared/data when present."""
-    path = REPO.parent / "shared" / "data" / "provincias.csv"
-    if not path.exists():
-        pytest.skip("shared/data is not beside the repository")
+    """Cross-check with INE's list of provinces and communities (tests/data)."""
+    path = REPO / "tests" / "data" / "provincias.csv"
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         cpro, ccaa = line.split(";")[:2]
         assert ine.PROVINCE_COMMUNITY[cpro.zfill(2)] == ccaa.zfill(2), cpro
