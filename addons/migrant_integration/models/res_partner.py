@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from ..tools import identity, phone, workbook
 from .migrant_permit import ACTIVE_STATES as ACTIVE_PERMIT_STATES
@@ -616,19 +616,22 @@ class ResPartner(models.Model):
         if not old_name:
             return
         self.env.flush_all()
-        self.env.cr.execute(
-            """
-            UPDATE mail_tracking_value v
-               SET old_value_char = CASE WHEN v.old_value_integer = %(id)s
-                                         THEN %(name)s ELSE v.old_value_char END,
-                   new_value_char = CASE WHEN v.new_value_integer = %(id)s
-                                         THEN %(name)s ELSE v.new_value_char END
-              FROM ir_model_fields f
-             WHERE f.id = v.field_id
-               AND f.relation = 'res.partner'
-               AND (v.old_value_integer = %(id)s OR v.new_value_integer = %(id)s)
-            """,
-            {"id": self.id, "name": self.name},
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE mail_tracking_value v
+                   SET old_value_char = CASE WHEN v.old_value_integer = %(id)s
+                                             THEN %(name)s ELSE v.old_value_char END,
+                       new_value_char = CASE WHEN v.new_value_integer = %(id)s
+                                             THEN %(name)s ELSE v.new_value_char END
+                  FROM ir_model_fields f
+                 WHERE f.id = v.field_id
+                   AND f.relation = 'res.partner'
+                   AND (v.old_value_integer = %(id)s OR v.new_value_integer = %(id)s)
+                """,
+                id=self.id,
+                name=self.name,
+            )
         )
         self.env["mail.tracking.value"].invalidate_model(["old_value_char", "new_value_char"])
 
@@ -921,11 +924,11 @@ class ResPartner(models.Model):
             "target": "self",
         }
 
-    def action_migrant_anonymize_wizard(self):
+    def action_migrant_anonymize(self):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Anonymise"),
-            "res_model": "migrant.anonymize.wizard",
+            "res_model": "res.partner.anonymize",
             "view_mode": "form",
             "target": "new",
             "context": {"default_partner_ids": self.ids},

@@ -7,6 +7,7 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..tools.age import age_band
 from .common import MigrantCase
@@ -164,9 +165,13 @@ class TestPersonalData(MigrantCase):
         found = []
         for table, columns in cr.fetchall():
             for column in columns:
-                query = f'SELECT 1 FROM "{table}" WHERE "{column}"::text ILIKE ANY(%s) LIMIT 1'
-                cr.execute(query, [patterns])
-                if cr.fetchone():
+                query = SQL(
+                    "SELECT 1 FROM %s WHERE %s::text ILIKE ANY(%s) LIMIT 1",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    patterns,
+                )
+                if self.env.execute_query(query):
                     found.append((table, column))
         return found
 
@@ -175,7 +180,7 @@ class TestPersonalData(MigrantCase):
         before = self._statistics()
         self.assertTrue(self._columns_containing([NAME]), "the scan must see the data first")
         wizard = (
-            self.env["migrant.anonymize.wizard"]
+            self.env["res.partner.anonymize"]
             .with_user(self.coordinator)
             .create({"partner_ids": [(6, 0, self.person.ids)], "confirm": True})
         )
@@ -208,14 +213,14 @@ class TestPersonalData(MigrantCase):
             with self.assertRefused(AccessError, "Only coordinators"):
                 self.person.with_user(user)._migrant_anonymize()
             with self.assertRaises(AccessError):
-                self.env["migrant.anonymize.wizard"].with_user(user).create(
+                self.env["res.partner.anonymize"].with_user(user).create(
                     {"partner_ids": [(6, 0, self.person.ids)], "confirm": True}
                 )
         self.assertEqual(self.person.name, NAME)
 
     def test_the_wizard_asks_for_confirmation(self):
         wizard = (
-            self.env["migrant.anonymize.wizard"]
+            self.env["res.partner.anonymize"]
             .with_user(self.coordinator)
             .create({"partner_ids": [(6, 0, self.person.ids)]})
         )

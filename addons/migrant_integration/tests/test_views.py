@@ -10,7 +10,7 @@ VIEWS = {
         "migrant_integration.migrant_consent_view_form",
         "migrant_integration.migrant_case_view_form",
     ),
-    "coordinator": ("migrant_integration.migrant_anonymize_wizard_view_form",),
+    "coordinator": ("migrant_integration.res_partner_anonymize_view_form",),
 }
 
 
@@ -30,13 +30,13 @@ class TestViews(MigrantCase):
                 self._open(user, xmlid)
         person_form = self._open(self.technician_a, VIEWS["technician"][0])
         self.assertIn("consent_ids", person_form)
-        self.assertNotIn("action_migrant_anonymize_wizard", person_form)
+        self.assertNotIn("action_migrant_anonymize", person_form)
         self.assertNotIn('name="permit_ids"', person_form)
         self.assertIn('name="permit_ids"', self._open(self.lawyer, VIEWS["technician"][0]))
 
     def test_coordinator_sees_the_anonymise_button_and_the_override(self):
         person_form = self._open(self.coordinator, VIEWS["technician"][0])
-        self.assertIn("action_migrant_anonymize_wizard", person_form)
+        self.assertIn("action_migrant_anonymize", person_form)
         referral_form = self._open(self.coordinator, VIEWS["technician"][1])
         self.assertIn("consent_override_reason", referral_form)
         self.assertNotIn(

@@ -1,2 +1,2 @@
-from . import migrant_anonymize_wizard
+from . import res_partner_anonymize
 from . import migrant_subject_access_export

@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
-class MigrantAnonymizeWizard(models.TransientModel):
-    _name = "migrant.anonymize.wizard"
+class ResPartnerAnonymize(models.TransientModel):
+    _name = "res.partner.anonymize"
     _description = "Anonymise People"
 
     partner_ids = fields.Many2many(
