@@ -1,17 +1,54 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+USER_GROUP = "migrant_integration.group_migrant_user"
+MANAGER_GROUP = "migrant_integration.group_migrant_manager"
+CONTENT = "case_content"
+
 
 class MigrantCase(models.Model):
     _name = "migrant.case"
     _description = "Case File"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "migrant.office.scoped",
+        "migrant.personal.data",
+    ]
     _order = "open_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name", "household_id.name"]
 
+    _migrant_personal_fields = ("description", "closure_note")
+    _migrant_sheet_sequence = 20
+    _migrant_sheet_fields = (
+        "name",
+        "office_id",
+        "stage_id",
+        "open_date",
+        "close_date",
+        "description",
+    )
+    #: what a case holds beyond the summary shown in lists and kanban: reading any of
+    #: these, by any path (form, read, export, report), is written in the access log
+    _migrant_content_fields = frozenset(
+        {
+            "description",
+            "closure_note",
+            "goal_ids",
+            "intervention_ids",
+            "permit_ids",
+            "referral_ids",
+        }
+    )
+
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/", index=True
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+        index=True,
     )
     active = fields.Boolean(default=True)
     client_kind = fields.Selection(
@@ -95,7 +132,7 @@ class MigrantCase(models.Model):
         tracking=True,
         copy=False,
     )
-    closure_note = fields.Text(copy=False)
+    closure_note = fields.Text(copy=False, prefetch=CONTENT)
     goal_ids = fields.One2many("migrant.case.goal", "case_id", string="Plan", copy=True)
     intervention_ids = fields.One2many("migrant.intervention", "case_id", string="Interventions")
     intervention_count = fields.Integer(compute="_compute_intervention_count")
@@ -115,7 +152,7 @@ class MigrantCase(models.Model):
         string="Access Log",
         groups="migrant_integration.group_migrant_manager",
     )
-    description = fields.Html(string="Situation")
+    description = fields.Html(string="Situation", prefetch=CONTENT)
     color = fields.Integer()
 
     # ------------------------------------------------------------------ computes
@@ -142,7 +179,6 @@ class MigrantCase(models.Model):
         for case in self:
             case.intervention_count = counts.get(case, 0)
 
-    @api.depends("goal_ids.status")
     def _compute_referral_count(self):
         counts = dict(
             self.env["migrant.referral"]._read_group(
@@ -153,10 +189,17 @@ class MigrantCase(models.Model):
             case.referral_count = counts.get(case, 0)
 
     def _compute_open_goal_count(self):
-        for case in self:
-            case.open_goal_count = len(
-                case.goal_ids.filtered(lambda g: g.status in ("planned", "in_progress"))
+        counts = dict(
+            self.env["migrant.case.goal"]
+            .sudo()
+            ._read_group(
+                [("case_id", "in", self.ids), ("status", "in", ("planned", "in_progress"))],
+                ["case_id"],
+                ["__count"],
             )
+        )
+        for case in self:
+            case.open_goal_count = counts.get(case._origin, 0)
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
@@ -201,13 +244,34 @@ class MigrantCase(models.Model):
                     )
                 )
 
+    @api.constrains("user_id", "office_id")
+    def _check_user(self):
+        for case in self.filtered("user_id"):
+            user = case.user_id
+            if user.share or not user.has_group(USER_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be responsible for a case file: choose a technician.",
+                        user=user.name,
+                    )
+                )
+            if user not in case.office_id.user_ids and not user.has_group(MANAGER_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not work in %(office)s: choose a technician of the "
+                        "office.",
+                        user=user.name,
+                        office=case.office_id.name,
+                    )
+                )
+
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
         Stage = self.env["migrant.case.stage"]
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("migrant.case") or "/"
+            if vals.get("name") in (None, False, "/", self.env._("New")):
+                vals["name"] = self.env["ir.sequence"].next_by_code("migrant.case")
             if vals.get("stage_id") and Stage.browse(vals["stage_id"]).is_closed:
                 vals.setdefault("close_date", fields.Date.context_today(self))
         cases = super().create(vals_list)
@@ -225,7 +289,19 @@ class MigrantCase(models.Model):
                     )
             elif not stage.is_closed and "close_date" not in vals:
                 vals = dict(vals, close_date=False)
-        return super().write(vals)
+        previous = {case.id: case.partner_id for case in self} if "partner_id" in vals else {}
+        result = super().write(vals)
+        for case in self.filtered(lambda c: c.id in previous and previous[c.id] != c.partner_id):
+            case._migrant_move_history(previous[case.id])
+        return result
+
+    def _migrant_move_history(self, previous):
+        """The case changed person: what it recorded about the previous one follows."""
+        self.ensure_one()
+        for model in ("migrant.intervention", "migrant.permit", "migrant.referral"):
+            self.env[model].sudo().search(
+                [("case_id", "=", self.id), ("partner_id", "=", previous.id)]
+            ).write({"partner_id": self.partner_id.id})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_history(self):
@@ -237,13 +313,38 @@ class MigrantCase(models.Model):
                 )
             )
 
+    # ------------------------------------------------------------------ access log
+    def _fetch_query(self, query, fields):
+        """Reading the content of a case (beyond its summary) is recorded."""
+        fetched = super()._fetch_query(query, fields)
+        if (
+            fetched
+            and not self.env.su
+            and self._migrant_content_fields.intersection(field.name for field in fields)
+        ):
+            self.env["migrant.case.access.log"]._migrant_record(fetched)
+        return fetched
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """``read``, ``search_read`` and the form (``web_read``) are recorded even when
+        the content was already in memory."""
+        if self and not self.env.su and self._migrant_content_fields.intersection(fnames):
+            self.env["migrant.case.access.log"]._migrant_record(self)
+        return super()._read_format(fnames, load=load)
+
+    # The form reads (and so logs) in a read/write transaction.
     def web_read(self, specification):
-        """Opening a case file in the form is recorded (who and when)."""
-        if len(self) == 1 and isinstance(self.id, int):
-            self.env["migrant.case.access.log"].sudo().create(
-                {"case_id": self.id, "user_id": self.env.uid}
-            )
         return super().web_read(specification)
+
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields, load=load)
+
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs):
+        return super().search_read(domain, fields, offset, limit, order, **kwargs)
+
+    web_read._readonly = False
+    read._readonly = False
+    search_read._readonly = False
 
     @api.model
     def _offices_following(self, fname, records):
@@ -256,6 +357,10 @@ class MigrantCase(models.Model):
         )
         Office = self.env["migrant.office"]
         return {record.id: Office.browse(set(office_ids)) for record, office_ids in groups}
+
+    # ------------------------------------------------------------------ personal data
+    def _migrant_sheet_title(self):
+        return self.env._("Case files")
 
     # ------------------------------------------------------------------ actions
     def action_view_interventions(self):

@@ -1,12 +1,29 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class MigrantConsent(models.Model):
+    """A consent is a record: given on a date, for a purpose and recipients; it may
+    expire, and its withdrawal is final (a new consent is a new record)."""
+
     _name = "migrant.consent"
     _description = "Consent"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "migrant.office.scoped", "migrant.personal.data"]
     _order = "date_given desc, id desc"
+
+    _migrant_office_paths = ("office_id", "partner_id.case_office_ids")
+    _migrant_action_fields = ("date_withdrawn", "recorded_by_id")
+    _migrant_anonymize_unlinks = True
+    _migrant_sheet_sequence = 60
+    _migrant_sheet_fields = (
+        "purpose",
+        "recipient_entity_kinds",
+        "recipient_partner_ids",
+        "date_given",
+        "date_expiry",
+        "date_withdrawn",
+        "is_active",
+    )
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -52,9 +69,39 @@ class MigrantConsent(models.Model):
     recorded_by_id = fields.Many2one(
         "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True
     )
+    office_id = fields.Many2one(
+        "migrant.office",
+        string="Recorded At",
+        compute="_compute_office_id",
+        store=True,
+        precompute=True,
+        required=True,
+        index=True,
+        help="The office that recorded the consent; the offices following the person see "
+        "it too.",
+    )
     signed_document = fields.Binary(attachment=True, copy=False)
     signed_document_name = fields.Char()
     note = fields.Text()
+
+    @api.depends("purpose", "partner_id.name")
+    def _compute_display_name(self):
+        """Sharing data with other entities · Awa Ndiaye"""
+        purposes = dict(self._fields["purpose"]._description_selection(self.env))
+        for consent in self:
+            consent.display_name = " · ".join(
+                filter(None, [purposes.get(consent.purpose), consent.partner_id.name])
+            )
+
+    @api.depends("partner_id")
+    def _compute_office_id(self):
+        for consent in self:
+            if not consent.office_id:
+                consent.office_id = (
+                    self.env.user.migrant_office_ids[:1]
+                    or consent.partner_id.sudo().case_office_ids[:1]
+                    or self.env["migrant.office"].search([], limit=1)
+                )
 
     @api.depends("date_given", "date_expiry", "date_withdrawn")
     @api.depends_context("date")
@@ -68,21 +115,20 @@ class MigrantConsent(models.Model):
             )
 
     def _search_is_active(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(self.env._("Unsupported search on 'Active'."))
         today = fields.Date.context_today(self)
-        domain = [
-            ("date_given", "<=", today),
-            "|",
-            ("date_expiry", "=", False),
-            ("date_expiry", ">=", today),
-            "|",
-            ("date_withdrawn", "=", False),
-            ("date_withdrawn", ">", today),
-        ]
-        if (operator == "=") == value:
-            return domain
-        return [("id", "not in", self._search(domain))]
+        return self._migrant_boolean_search(
+            operator,
+            value,
+            [
+                ("date_given", "<=", today),
+                "|",
+                ("date_expiry", "=", False),
+                ("date_expiry", ">=", today),
+                "|",
+                ("date_withdrawn", "=", False),
+                ("date_withdrawn", ">", today),
+            ],
+        )
 
     @api.constrains("date_given", "date_expiry", "date_withdrawn")
     def _check_dates(self):
@@ -119,5 +165,22 @@ class MigrantConsent(models.Model):
             )
         )
 
+    def write(self, vals):
+        if not self.env.su and self.filtered("date_withdrawn"):
+            raise UserError(
+                self.env._(
+                    "A withdrawn consent stays as it was, for the record. If the person "
+                    "consents again, record a new consent."
+                )
+            )
+        return super().write(vals)
+
     def action_withdraw(self):
-        self.write({"date_withdrawn": fields.Date.context_today(self)})
+        """The person withdraws the consent as of today; this is final."""
+        if self.filtered("date_withdrawn"):
+            raise UserError(self.env._("This consent was already withdrawn."))
+        self._migrant_action_write({"date_withdrawn": fields.Date.context_today(self)})
+
+    # ------------------------------------------------------------------ personal data
+    def _migrant_sheet_title(self):
+        return self.env._("Consents")

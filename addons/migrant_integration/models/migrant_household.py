@@ -9,9 +9,19 @@ ADULT_AGE = 18
 class MigrantHousehold(models.Model):
     _name = "migrant.household"
     _description = "Household"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "migrant.office.scoped",
+        "migrant.personal.data",
+    ]
     _order = "name, id"
     _check_company_auto = True
+
+    _migrant_office_paths = ("office_id", "case_office_ids")
+    _migrant_unfollowed_path = "is_followed"
+    _migrant_partner_fields = ("member_ids",)
+    _migrant_personal_fields = ("name", "note", "municipality")
 
     name = fields.Char(required=True, tracking=True, help="Usually the family name(s).")
     active = fields.Boolean(default=True)
@@ -46,6 +56,16 @@ class MigrantHousehold(models.Model):
         tracking=True,
     )
     case_ids = fields.One2many("migrant.case", "household_id", string="Case Files")
+    office_id = fields.Many2one(
+        "migrant.office",
+        string="Registered At",
+        compute="_compute_office_id",
+        store=True,
+        precompute=True,
+        index=True,
+        check_company=True,
+        help="The office that registered the household.",
+    )
     case_office_ids = fields.Many2many(
         "migrant.office",
         "migrant_household_case_office_rel",
@@ -54,6 +74,9 @@ class MigrantHousehold(models.Model):
         string="Offices Following",
         compute="_compute_case_office_ids",
         store=True,
+    )
+    is_followed = fields.Boolean(
+        string="Followed by an Office", compute="_compute_case_office_ids", store=True, index=True
     )
     note = fields.Html()
 
@@ -67,11 +90,17 @@ class MigrantHousehold(models.Model):
                 members.filtered(lambda m: m.birthdate and m.birthdate > adult_birthdate)
             )
 
+    def _compute_office_id(self):
+        for household in self:
+            if not household.office_id:
+                household.office_id = self.env.user.migrant_office_ids[:1]
+
     @api.depends("case_ids.office_id", "case_ids.active")
     def _compute_case_office_ids(self):
         offices = self.env["migrant.case"]._offices_following("household_id", self)
         for household in self:
             household.case_office_ids = offices.get(household.id, self.env["migrant.office"])
+            household.is_followed = bool(household.case_office_ids)
 
     @api.constrains("head_id", "member_ids")
     def _check_head_is_member(self):
@@ -84,4 +113,18 @@ class MigrantHousehold(models.Model):
                         person=household.head_id.display_name,
                         household=household.name,
                     )
+                )
+
+    # ------------------------------------------------------------------ personal data
+    def _migrant_anonymize_records(self, partner):
+        """The family's name and notes go when its last member is anonymised."""
+        for household in self:
+            others = household.member_ids - partner
+            if all(others.mapped("anonymized_date")):
+                household.write(
+                    {
+                        "name": self.env._("Anonymised household %(number)s", number=household.id),
+                        "note": False,
+                        "municipality": False,
+                    }
                 )

@@ -7,8 +7,24 @@ from ..tools import identity
 class MigrantIdentityDocument(models.Model):
     _name = "migrant.identity.document"
     _description = "Identity Document"
+    _inherit = ["migrant.office.scoped", "migrant.personal.data"]
     _order = "partner_id, expiry_date desc, id"
     _rec_name = "number"
+
+    # Documents go with their person: seen by the offices following them, or by every
+    # technician while no office does.
+    _migrant_office_field = None
+    _migrant_office_paths = ("partner_id.case_office_ids",)
+    _migrant_unfollowed_path = "partner_id.is_followed"
+    _migrant_anonymize_unlinks = True
+    _migrant_sheet_sequence = 10
+    _migrant_sheet_fields = (
+        "document_type",
+        "number",
+        "issuing_country_id",
+        "issue_date",
+        "expiry_date",
+    )
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -42,6 +58,16 @@ class MigrantIdentityDocument(models.Model):
     )
     note = fields.Char()
 
+    @api.depends("document_type", "number")
+    def _compute_display_name(self):
+        """NIE X1234567L"""
+        labels = dict(identity.DOCUMENT_SHORT_NAMES)
+        for document in self:
+            label = labels.get(document.document_type)
+            document.display_name = " ".join(
+                filter(None, [label and self.env._(label), document.number])  # pylint: disable=translation-not-lazy
+            )
+
     @api.depends("document_type")
     def _compute_issuing_country_id(self):
         spain = self.env.ref("base.es")
@@ -56,13 +82,8 @@ class MigrantIdentityDocument(models.Model):
             document.is_expired = bool(document.expiry_date and document.expiry_date < today)
 
     def _search_is_expired(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(self.env._("Unsupported search on 'Expired'."))
         today = fields.Date.context_today(self)
-        expired = (operator == "=") == value
-        if expired:
-            return [("expiry_date", "<", today)]
-        return ["|", ("expiry_date", "=", False), ("expiry_date", ">=", today)]
+        return self._migrant_boolean_search(operator, value, [("expiry_date", "<", today)])
 
     def init(self):
         # One normalised number per type and issuing country (no country counts as one).
@@ -82,7 +103,7 @@ class MigrantIdentityDocument(models.Model):
         document_type = vals.get("document_type") or document_type
         try:
             number = identity.normalize_document(document_type, vals["number"])
-        except identity.DocumentError as exc:
+        except identity.RuleError as exc:
             raise ValidationError(self.env._(exc.template, **exc.params)) from exc
         return dict(vals, number=number)
 
@@ -122,7 +143,7 @@ class MigrantIdentityDocument(models.Model):
             raise ValidationError(
                 self.env._("The %(type)s %(number)s is typed twice.", type=label, number=number)
             )
-        if holder.with_user(self.env.user).has_access("read"):
+        if holder.with_env(self.env).has_access("read"):
             raise ValidationError(
                 self.env._(
                     "The %(type)s %(number)s already belongs to %(person)s. If it is the "
@@ -134,10 +155,13 @@ class MigrantIdentityDocument(models.Model):
             )
         raise ValidationError(
             self.env._(
-                "The %(type)s %(number)s already belongs to another person, in a file "
-                "of another office. Ask a coordinator.",
+                "The %(type)s %(number)s already belongs to a person followed by "
+                "%(offices)s. Ask that office to refer them to yours (internal referral), "
+                "or ask a coordinator.",
                 type=label,
                 number=number,
+                offices=", ".join(holder.sudo().case_office_ids.mapped("name"))
+                or self.env._("another office"),
             )
         )
 
@@ -186,3 +210,7 @@ class MigrantIdentityDocument(models.Model):
                         number=document.number,
                     )
                 )
+
+    # ------------------------------------------------------------------ personal data
+    def _migrant_sheet_title(self):
+        return self.env._("Identity documents")

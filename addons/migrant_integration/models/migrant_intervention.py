@@ -1,14 +1,30 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import format_date
 
+USER_GROUP = "migrant_integration.group_migrant_user"
 MANAGER_GROUP = "migrant_integration.group_migrant_manager"
+#: only the author and the coordinators change these on someone else's intervention
+AUTHOR_FIELDS = frozenset({"is_confidential", "user_id"})
 
 
 class MigrantIntervention(models.Model):
     _name = "migrant.intervention"
     _description = "Intervention"
+    _inherit = ["migrant.office.scoped", "migrant.personal.data"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    _migrant_personal_fields = ("note_stored", "summary")
+    _migrant_sheet_sequence = 30
+    _migrant_sheet_fields = (
+        "date",
+        "case_id",
+        "area_id",
+        "intervention_type",
+        "summary",
+        "note",
+    )
 
     case_id = fields.Many2one(
         "migrant.case",
@@ -77,6 +93,13 @@ class MigrantIntervention(models.Model):
     note_stored = fields.Text(groups="base.group_system", copy=False)
     is_confidential = fields.Boolean(string="Confidential")
     interpreter_used = fields.Boolean()
+    person_ids = fields.One2many(
+        "migrant.intervention.person",
+        "intervention_id",
+        string="People Served",
+        readonly=True,
+        help="The person, or every member of the household, on the day of the service.",
+    )
     can_read_note = fields.Boolean(compute="_compute_note")
 
     @api.depends("case_id")
@@ -86,6 +109,22 @@ class MigrantIntervention(models.Model):
                 intervention.case_id.member_ids
             ):
                 intervention.partner_id = intervention.case_id.partner_id
+
+    @api.depends("date", "intervention_type", "partner_id.name")
+    @api.depends_context("tz", "lang")
+    def _compute_display_name(self):
+        """12/03/2026 · Advice · Awa Ndiaye"""
+        types = dict(self._fields["intervention_type"]._description_selection(self.env))
+        for intervention in self:
+            day = intervention.date and format_date(
+                self.env, fields.Datetime.context_timestamp(intervention, intervention.date)
+            )
+            intervention.display_name = " · ".join(
+                filter(
+                    None,
+                    [day, types.get(intervention.intervention_type), intervention.partner_id.name],
+                )
+            )
 
     def _may_read_note(self):
         """Whether the current user may read this intervention's note."""
@@ -97,6 +136,14 @@ class MigrantIntervention(models.Model):
             or self.env.user.has_group(MANAGER_GROUP)
         )
 
+    def _may_change_author_fields(self):
+        """Whether the current user may change who wrote this intervention, whether it
+        is confidential, and (when confidential) its note, or delete it."""
+        self.ensure_one()
+        return (
+            self.env.su or self.user_id == self.env.user or self.env.user.has_group(MANAGER_GROUP)
+        )
+
     @api.depends("is_confidential", "user_id")
     @api.depends_context("uid")
     def _compute_note(self):
@@ -105,6 +152,10 @@ class MigrantIntervention(models.Model):
             allowed = intervention._may_read_note()
             intervention.can_read_note = allowed
             intervention.note = stored.get(intervention.id) if allowed else False
+        read = self.filtered(lambda i: i.id and stored.get(i.id) and i.can_read_note)
+        if read and not self.env.su:
+            # a note is the content of the case file: reading it is recorded
+            self.env["migrant.case.access.log"]._migrant_record(read.case_id)
 
     def _inverse_note(self):
         for intervention in self:
@@ -116,6 +167,29 @@ class MigrantIntervention(models.Model):
                     )
                 )
             intervention.sudo().note_stored = intervention.note
+
+    @api.constrains("user_id", "case_id")
+    def _check_professional(self):
+        for intervention in self.filtered("user_id"):
+            user = intervention.user_id
+            office = intervention.case_id.office_id
+            if user.share or not user.has_group(USER_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be the professional of an intervention: choose a "
+                        "technician.",
+                        user=user.name,
+                    )
+                )
+            if user not in office.user_ids and not user.has_group(MANAGER_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not work in %(office)s: choose a professional of the "
+                        "office.",
+                        user=user.name,
+                        office=office.name,
+                    )
+                )
 
     @api.constrains("duration")
     def _check_duration(self):
@@ -139,3 +213,59 @@ class MigrantIntervention(models.Model):
                         case=intervention.case_id.name,
                     )
                 )
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        interventions = super().create(vals_list)
+        self.env["migrant.intervention.person"]._migrant_sync(interventions)
+        return interventions
+
+    def write(self, vals):
+        if not self.env.su and (AUTHOR_FIELDS | {"note"}) & set(vals):
+            for intervention in self:
+                if intervention._may_change_author_fields():
+                    continue
+                changes = set(AUTHOR_FIELDS) & set(vals)
+                if intervention.is_confidential and "note" in vals:
+                    changes.add("note")
+                if any(vals[f] != intervention._migrant_raw_value(f) for f in changes):
+                    raise AccessError(
+                        self.env._(
+                            "Only %(author)s (the author) and the coordinators may change "
+                            "who wrote the intervention of %(date)s, whether it is "
+                            "confidential, or its confidential note.",
+                            author=intervention.user_id.name,
+                            date=intervention.date.date(),
+                        )
+                    )
+        result = super().write(vals)
+        if {"case_id", "partner_id", "date"} & set(vals):
+            self.env["migrant.intervention.person"]._migrant_sync(self)
+        return result
+
+    def _migrant_raw_value(self, fname):
+        value = self[fname]
+        return value.id if isinstance(value, models.BaseModel) else value
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_by_author(self):
+        others = self.filtered(lambda i: not i._may_change_author_fields())
+        if others:
+            raise AccessError(
+                self.env._(
+                    "Only the author of an intervention and the coordinators may delete it "
+                    "(%(authors)s).",
+                    authors=", ".join(others.user_id.mapped("name")),
+                )
+            )
+
+    # The form reads the note (and so logs) in a read/write transaction.
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    web_read._readonly = False
+
+    # ------------------------------------------------------------------ personal data
+    def _migrant_sheet_title(self):
+        return self.env._("Interventions")

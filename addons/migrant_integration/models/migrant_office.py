@@ -68,3 +68,16 @@ class MigrantOffice(models.Model):
     def _compute_staff_count(self):
         for office in self:
             office.staff_count = len(office.user_ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        offices = super().create(vals_list)
+        if any(vals.get("user_ids") for vals in vals_list):
+            self.env.registry.clear_cache()  # the record rules read the staff's offices
+        return offices
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_ids" in vals:
+            self.env.registry.clear_cache()  # the record rules read the staff's offices
+        return result

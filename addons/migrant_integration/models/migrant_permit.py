@@ -1,19 +1,42 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..tools import business_days
 
 ACTIVE_STATES = ("preparing", "submitted", "documents_requested", "appealed")
+LEGAL_GROUP = "migrant_integration.group_migrant_legal"
+MANAGER_GROUP = "migrant_integration.group_migrant_manager"
 
 
 class MigrantPermit(models.Model):
     _name = "migrant.permit"
     _description = "Legal Status Procedure"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "migrant.office.scoped",
+        "migrant.personal.data",
+    ]
     _order = "submission_date desc, id desc"
     _check_company_auto = True
+
+    _migrant_action_fields = ("state", "renewal_planned_for", "deadline_reminder_for")
+    _migrant_personal_fields = ("file_number", "note")
+    _migrant_sheet_sequence = 40
+    _migrant_sheet_fields = (
+        "permit_type_id",
+        "state",
+        "file_number",
+        "submission_date",
+        "resolution_date",
+        "valid_until",
+        "authorises_work",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
@@ -38,8 +61,11 @@ class MigrantPermit(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        required=True,
         index=True,
+        tracking=True,
         check_company=True,
+        help="The office in charge: the case's office, or the lawyer's own office.",
     )
     company_id = fields.Many2one(
         "res.company",
@@ -114,6 +140,8 @@ class MigrantPermit(models.Model):
         for permit in self:
             if permit.case_id:
                 permit.office_id = permit.case_id.office_id
+            elif not permit.office_id:
+                permit.office_id = self.env.user.migrant_office_ids[:1]
 
     @api.depends("permit_type_id")
     def _compute_authorises_work(self):
@@ -193,11 +221,140 @@ class MigrantPermit(models.Model):
                     )
                 )
 
+    @api.constrains("user_id", "office_id")
+    def _check_responsible(self):
+        for permit in self.filtered("user_id"):
+            user = permit.user_id
+            if user.share or not user.has_group(LEGAL_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be responsible for a legal procedure: choose a " "lawyer.",
+                        user=user.name,
+                    )
+                )
+            if user not in permit.office_id.user_ids and not user.has_group(MANAGER_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not work in %(office)s: choose a lawyer of the office.",
+                        user=user.name,
+                        office=permit.office_id.name,
+                    )
+                )
+
+    @api.constrains("partner_id", "case_id")
+    def _check_case_person(self):
+        for permit in self.filtered("case_id"):
+            if permit.partner_id not in permit.case_id.member_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s is not served by the case %(case)s.",
+                        person=permit.partner_id.display_name,
+                        case=permit.case_id.name,
+                    )
+                )
+
     @api.onchange("state", "resolution_date", "permit_type_id")
     def _onchange_suggest_valid_until(self):
         months = self.permit_type_id.validity_months
         if self.state == "granted" and not self.valid_until and self.resolution_date and months:
             self.valid_until = self.resolution_date + relativedelta(months=months)
+
+    # ------------------------------------------------------------------ actions
+    def action_submit(self):
+        """Submitted to the immigration office (again, after answering a request)."""
+        self._migrant_check_state(("preparing", "documents_requested"), self.env._("submitted"))
+        today = fields.Date.context_today(self)
+        for permit in self:
+            permit._migrant_action_write(
+                {"state": "submitted", "submission_date": permit.submission_date or today}
+            )
+
+    def action_request_documents(self):
+        """The administration asks for documents: the business-day count starts."""
+        self._migrant_check_state(("submitted", "appealed"), self.env._("marked as requested"))
+        today = fields.Date.context_today(self)
+        for permit in self:
+            permit._migrant_action_write(
+                {
+                    "state": "documents_requested",
+                    "requirement_date": permit.requirement_date or today,
+                }
+            )
+
+    def action_grant(self):
+        self._migrant_check_state(
+            ("submitted", "documents_requested", "appealed"), self.env._("granted")
+        )
+        today = fields.Date.context_today(self)
+        for permit in self:
+            resolution = permit.resolution_date or today
+            months = permit.permit_type_id.validity_months
+            valid_until = permit.valid_until or (
+                resolution + relativedelta(months=months) if months else False
+            )
+            permit._migrant_action_write(
+                {"state": "granted", "resolution_date": resolution, "valid_until": valid_until}
+            )
+
+    def action_deny(self):
+        self._migrant_check_state(
+            ("submitted", "documents_requested", "appealed"), self.env._("denied")
+        )
+        today = fields.Date.context_today(self)
+        for permit in self:
+            permit._migrant_action_write(
+                {"state": "denied", "resolution_date": permit.resolution_date or today}
+            )
+
+    def action_appeal(self):
+        self._migrant_check_state(("denied",), self.env._("appealed"))
+        self._migrant_action_write({"state": "appealed"})
+
+    def action_withdraw(self):
+        self._migrant_check_state(ACTIVE_STATES, self.env._("withdrawn"))
+        self._migrant_action_write({"state": "withdrawn"})
+
+    # ------------------------------------------------------------------ personal data
+    def _migrant_sheet_title(self):
+        return self.env._("Legal procedures")
+
+    # ------------------------------------------------------------------ business
+    @api.model
+    def _migrant_legal_summaries(self, partners):
+        """``{partner id: (summary, valid until, may work)}``: the one line on the
+        person's form (current permit, valid until, may work, and the procedure in
+        progress), with dates in the user's language."""
+        today = fields.Date.context_today(self)
+        permits = self.search(
+            [("partner_id", "in", partners.ids)], order="resolution_date desc, id desc"
+        )
+        by_partner = defaultdict(lambda: self.browse())
+        for permit in permits:
+            by_partner[permit.partner_id.id] |= permit
+        summaries = {}
+        for partner in partners:
+            own = by_partner[partner.id]
+            current = own.filtered(lambda p: p._is_current(today))[:1]
+            pending = own.filtered(lambda p: p.state in ACTIVE_STATES)[:1]
+            if current:
+                summary = self.env._(
+                    "%(permit)s, valid until %(date)s, %(work)s",
+                    permit=current.permit_type_id.name,
+                    date=format_date(self.env, current.valid_until)
+                    if current.valid_until
+                    else self.env._("no expiry"),
+                    work=self.env._("may work")
+                    if current.authorises_work
+                    else self.env._("may not work"),
+                )
+            else:
+                summary = self.env._("No current permit")
+            if pending:
+                summary += self.env._(
+                    " · in progress: %(permit)s", permit=pending.permit_type_id.name
+                )
+            summaries[partner.id] = (summary, current.valid_until, current.authorises_work)
+        return summaries
 
     def _is_current(self, today):
         self.ensure_one()
@@ -228,7 +385,7 @@ class MigrantPermit(models.Model):
                     ),
                     user_id=permit.user_id.id or self.env.uid,
                 )
-                permit.renewal_planned_for = permit.valid_until
+                permit.sudo().renewal_planned_for = permit.valid_until
             reminders = self.search(
                 [
                     ("company_id", "=", company.id),
@@ -251,4 +408,4 @@ class MigrantPermit(models.Model):
                     ),
                     user_id=permit.user_id.id or self.env.uid,
                 )
-                permit.deadline_reminder_for = permit.response_deadline
+                permit.sudo().deadline_reminder_for = permit.response_deadline

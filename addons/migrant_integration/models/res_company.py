@@ -15,3 +15,8 @@ class ResCompany(models.Model):
         default=0,
         help="0 disables the automatic anonymisation.",
     )
+    migrant_access_log_retention_years = fields.Integer(
+        string="Keep the Access Log of Case Files (Years)",
+        default=2,
+        help="Rows older than this are deleted by a daily scheduled action; 0 keeps them.",
+    )

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -12,3 +12,16 @@ class ResUsers(models.Model):
         string="Migrant Offices",
         help="The offices this user works in: they see the case files of these offices.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        if any(vals.get("migrant_office_ids") for vals in vals_list):
+            self.env.registry.clear_cache()  # the record rules read the user's offices
+        return users
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "migrant_office_ids" in vals:
+            self.env.registry.clear_cache()  # the record rules read the user's offices
+        return result

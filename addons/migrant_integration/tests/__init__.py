@@ -10,3 +10,8 @@ from . import test_referral
 from . import test_personal_data
 from . import test_translation
 from . import test_views
+from . import test_access_model
+from . import test_security_matrix
+from . import test_personal_data_coverage
+from . import test_display
+from . import test_tours

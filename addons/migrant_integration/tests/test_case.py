@@ -1,14 +1,14 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCase(MigrantCase):
+class TestCase(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -85,6 +85,30 @@ class TestCase(MigrantCase):
         with self.assertRefused(ValidationError, "needs the household"):
             self._case(self.person, self.office_a, client_kind="household")
 
+    def test_the_people_served_are_recorded_as_they_were_on_the_day(self):
+        household = self.env["migrant.household"].create({"name": "Keita family"})
+        mother = self._person("Mariam", household_id=household.id, birthdate=date(1985, 3, 1))
+        son = self._person("Ibrahim", household_id=household.id, birthdate=date(2006, 9, 30))
+        case = self._case(mother, self.office_a, client_kind="household")
+        before_birthday = self._intervention(case, date=datetime(2024, 9, 29, 10, 0))
+        on_birthday = self._intervention(case, date=datetime(2024, 9, 30, 10, 0))
+        bands = {
+            (s.intervention_id, s.partner_id): s.age_band for s in case.intervention_ids.person_ids
+        }
+        self.assertEqual(bands[before_birthday, son], "under_18")
+        self.assertEqual(bands[on_birthday, son], "18_29")
+        self.assertEqual(bands[on_birthday, mother], "30_54")
+        # the son leaves the family: what was served stays as it was
+        son.household_id = False
+        self.assertEqual(before_birthday.person_ids.partner_id, mother | son)
+        later = self._intervention(case)
+        self.assertEqual(later.person_ids.partner_id, mother)
+        # a person case serves the person the intervention names
+        single = self._intervention(self._case(self.person, self.office_a))
+        self.assertEqual(single.person_ids.partner_id, self.person)
+        with self.assertRaises(AccessError):
+            single.person_ids.with_user(self.technician_a).write({"age_band": "55_plus"})
+
     def test_review_activity_planned_once(self):
         due = self._case(
             self.person,
@@ -109,9 +133,11 @@ class TestCase(MigrantCase):
 
     def test_opening_a_case_is_logged(self):
         case = self._case(self.person, self.office_a)
-        case.with_user(self.technician_a).web_read({"name": {}})
-        case.with_user(self.technician_a).web_read({"name": {}})
+        form = {"name": {}, "description": {}, "goal_ids": {}, "intervention_ids": {}}
+        case.with_user(self.technician_a).web_read(form)
+        case.with_user(self.technician_a).web_read(form)
         logs = case.sudo().access_log_ids
-        self.assertEqual(len(logs), 2)
+        self.assertEqual(len(logs), 1, "once an hour per user and case")
         self.assertEqual(logs.user_id, self.technician_a)
+        self.assertEqual(logs.case_reference, case.name)
         self.assertEqual(case.with_user(self.coordinator).access_log_ids, logs)

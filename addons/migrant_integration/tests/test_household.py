@@ -5,11 +5,11 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestHousehold(MigrantCase):
+class TestHousehold(MigrantIntegrationCommon):
     def test_members_and_minors_are_counted_at_today(self):
         household = self.env["migrant.household"].create(
             {"name": "Mensah family", "housing_situation": "precarious"}

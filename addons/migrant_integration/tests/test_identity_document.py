@@ -1,11 +1,11 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestIdentityDocument(MigrantCase):
+class TestIdentityDocument(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -62,7 +62,9 @@ class TestIdentityDocument(MigrantCase):
         self._case(self.person, self.office_b)
         newcomer = self._person("Newcomer")
         Document = self.Document.with_user(self.technician_a)
-        with self.assertRefused(ValidationError, "another person, in a file of another office"):
+        with self.assertRefused(
+            ValidationError, "already belongs to a person followed by Office B"
+        ):
             Document.create(
                 {"partner_id": newcomer.id, "document_type": "nie", "number": "Y1234567X"}
             )

@@ -4,11 +4,11 @@ from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOffice(MigrantCase):
+class TestOffice(MigrantIntegrationCommon):
     def test_staff_sees_office_from_user_side(self):
         self.assertEqual(self.technician_a.migrant_office_ids, self.office_a)
         self.assertEqual(self.office_a.staff_count, 2)

@@ -3,11 +3,11 @@ from datetime import date, datetime, timedelta
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPermit(MigrantCase):
+class TestPermit(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -53,6 +53,7 @@ class TestPermit(MigrantCase):
         national = self._permit(
             case_id=case_b.id,
             partner_id=case_b.partner_id.id,
+            user_id=False,
             requirement_date=date(2026, 5, 8),
             response_business_days=10,
         )
@@ -77,11 +78,13 @@ class TestPermit(MigrantCase):
         form.permit_type_id = self.arraigo
         self.assertTrue(form.authorises_work)
         form.submission_date = date(2026, 1, 10)
-        form.resolution_date = date(2026, 4, 2)
-        form.state = "granted"
-        self.assertEqual(form.valid_until, date(2027, 4, 2))
         permit = form.save()
         self.assertEqual(permit.office_id, self.office_a)
+        permit.with_user(self.lawyer).action_submit()
+        permit.resolution_date = date(2026, 4, 2)
+        permit.with_user(self.lawyer).action_grant()
+        self.assertEqual(permit.state, "granted")
+        self.assertEqual(permit.valid_until, date(2027, 4, 2), "validity of the type")
 
     def test_renewal_and_reminder_are_planned_once(self):
         today = date.today()

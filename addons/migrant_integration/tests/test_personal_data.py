@@ -7,10 +7,8 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-from odoo.tools import SQL
 
-from ..tools.age import age_band
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 NAME = "Zaynab Qwertyuiop"
 DOCUMENT = "Y2345678Z"
@@ -23,7 +21,7 @@ PERSONAL = (NAME, DOCUMENT, MOBILE, "612345678", EMAIL, NOTE, SITUATION, REASON)
 
 
 @tagged("post_install", "-at_install")
-class TestPersonalData(MigrantCase):
+class TestPersonalData(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -116,20 +114,23 @@ class TestPersonalData(MigrantCase):
 
     # ------------------------------------------------------------------ helpers
     def _statistics(self):
-        """Counts by year, office, area, gender, nationality and age band."""
-        interventions = self.env["migrant.intervention"].sudo().search([])
+        """Counts by year, office, area, type, gender, nationality and age band: of the
+        people served by each intervention, and of the case files."""
+        served = self.env["migrant.intervention.person"].sudo().search([])
         cases = self.env["migrant.case"].sudo().with_context(active_test=False).search([])
         return (
             Counter(
                 (
-                    i.date.year,
-                    i.office_id.id,
-                    i.area_id.id,
-                    i.partner_id.gender,
-                    i.partner_id.nationality_id.id,
-                    age_band(i.partner_id.birthdate and i.partner_id.birthdate.year, i.date.year),
+                    s.date.year,
+                    s.office_id.id,
+                    s.intervention_id.area_id.id,
+                    s.intervention_id.intervention_type,
+                    s.partner_id.gender,
+                    s.partner_id.nationality_id.id,
+                    s.partner_id.birthdate and s.partner_id.birthdate.year,
+                    s.age_band,
                 )
-                for i in interventions
+                for s in served
             ),
             Counter(
                 (
@@ -138,42 +139,10 @@ class TestPersonalData(MigrantCase):
                     c.office_id.id,
                     c.partner_id.gender,
                     c.partner_id.nationality_id.id,
-                    age_band(
-                        c.partner_id.birthdate and c.partner_id.birthdate.year, c.open_date.year
-                    ),
                 )
                 for c in cases
             ),
         )
-
-    def _columns_containing(self, strings):
-        """Every (table, column) of the database whose text holds one of ``strings``."""
-        self.env.flush_all()
-        cr = self.env.cr
-        cr.execute(
-            """
-            SELECT c.table_name, array_agg(c.column_name::text)
-              FROM information_schema.columns c
-              JOIN information_schema.tables t
-                ON t.table_name = c.table_name AND t.table_schema = c.table_schema
-             WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-               AND c.data_type IN ('character varying', 'text', 'jsonb')
-             GROUP BY c.table_name
-            """
-        )
-        patterns = [f"%{s}%" for s in strings]
-        found = []
-        for table, columns in cr.fetchall():
-            for column in columns:
-                query = SQL(
-                    "SELECT 1 FROM %s WHERE %s::text ILIKE ANY(%s) LIMIT 1",
-                    SQL.identifier(table),
-                    SQL.identifier(column),
-                    patterns,
-                )
-                if self.env.execute_query(query):
-                    found.append((table, column))
-        return found
 
     # ------------------------------------------------------------------ anonymisation
     def test_anonymisation_keeps_the_statistics_and_removes_every_personal_string(self):
@@ -203,7 +172,7 @@ class TestPersonalData(MigrantCase):
 
     def test_a_person_with_an_open_case_is_not_anonymised(self):
         self.case.stage_id = self.stage_active
-        with self.assertRefused(UserError, "still have an open case file"):
+        with self.assertRefused(UserError, "an open case file .* still needs these data"):
             self.person.with_user(self.coordinator)._migrant_anonymize()
         self.assertEqual(self.person.name, NAME)
         self.assertEqual(self.person.identity_document_ids.number, DOCUMENT)
@@ -229,9 +198,9 @@ class TestPersonalData(MigrantCase):
         self.assertEqual(self.person.name, NAME)
 
     def test_scheduled_anonymisation_after_the_company_period(self):
-        Partner = self.env["res.partner"]
+        Anonymize = self.env["res.partner.anonymize"]
         self.company.migrant_anonymize_after_years = 0
-        self.assertEqual(Partner._cron_migrant_anonymize(), 0, "0 years disables it")
+        self.assertEqual(Anonymize._cron_anonymize(), 0, "0 years disables it")
         self.company.migrant_anonymize_after_years = 2
         recent = self._person("Recently Closed")
         self._case(
@@ -258,14 +227,14 @@ class TestPersonalData(MigrantCase):
             open_date=date(2018, 1, 1),
             close_date=date(2019, 1, 1),
         )
-        self.assertEqual(Partner._migrant_due_for_anonymisation(), self.person | second)
-        self.assertEqual(Partner._cron_migrant_anonymize(batch_size=1), 1, "one batch")
-        self.assertEqual(Partner._cron_migrant_anonymize(batch_size=1), 1, "the next one")
+        self.assertEqual(Anonymize._migrant_due_for_anonymisation(), self.person | second)
+        self.assertEqual(Anonymize._cron_anonymize(batch_size=1), 1, "one batch")
+        self.assertEqual(Anonymize._cron_anonymize(batch_size=1), 1, "the next one")
         self.assertTrue(self.person.anonymized_date)
         self.assertTrue(second.anonymized_date)
         self.assertFalse(recent.anonymized_date)
         self.assertFalse(reopened.anonymized_date)
-        self.assertEqual(Partner._cron_migrant_anonymize(), 0, "done once")
+        self.assertEqual(Anonymize._cron_anonymize(), 0, "done once")
 
     # ------------------------------------------------------------------ subject access
     def _export(self, user, partner=None):
@@ -287,11 +256,12 @@ class TestPersonalData(MigrantCase):
     def test_subject_access_workbook_holds_the_person_and_only_them(self):
         book = self._export(self.coordinator)
         self.assertEqual(
-            book.sheetnames[:7],  # other addons add theirs (workshops)
+            book.sheetnames[:8],  # other addons add theirs (workshops)
             [
                 "Person",
                 "Identity documents",
                 "Case files",
+                "Plan",
                 "Interventions",
                 "Legal procedures",
                 "Referrals",

@@ -3,11 +3,11 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReferral(MigrantCase):
+class TestReferral(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -76,7 +76,7 @@ class TestReferral(MigrantCase):
         # consents do not count; a consent for photos is not one for sharing.
         ngo = self.env["res.partner"].create({"name": "NGO", "is_company": True})
         self._sharing_consent(recipient_entity_kinds=[], recipient_partner_ids=[(4, ngo.id)])
-        self._sharing_consent(date_withdrawn=date.today() - timedelta(days=1))
+        self._sharing_consent().action_withdraw()
         self._sharing_consent(date_expiry=date.today() - timedelta(days=1))
         self._sharing_consent(purpose="photos")
         referral = self._referral(entity_id=self.hospital.id)
@@ -105,9 +105,9 @@ class TestReferral(MigrantCase):
         self.assertIn("Sent without the person", bodies)
         self.assertIn("Vital interest: medical emergency", bodies)
 
-    def test_consent_withdrawn_before_given_is_refused(self):
-        with self.assertRefused(ValidationError, "cannot be withdrawn .* before it was given"):
-            self._sharing_consent(date_withdrawn=date.today() - timedelta(days=20))
+    def test_consent_expiring_before_given_is_refused(self):
+        with self.assertRefused(ValidationError, "cannot expire .* before it was given"):
+            self._sharing_consent(date_expiry=date.today() - timedelta(days=20))
         self.assertFalse(self.Consent.search([("partner_id", "=", self.person.id)]))
 
     def test_withdrawing_keeps_the_consent_in_history(self):
@@ -138,7 +138,7 @@ class TestReferral(MigrantCase):
         late.action_accept()
         late.action_done()
         self.assertFalse(late.is_overdue)
-        with self.assertRefused(UserError, "cannot be cancelled in its present state"):
+        with self.assertRefused(UserError, "cannot be cancelled while done"):
             late.action_cancel()
         self.assertEqual(late.state, "done")
 

@@ -7,11 +7,11 @@ from odoo.tests import tagged
 from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSpanish(MigrantCase):
+class TestSpanish(MigrantIntegrationCommon):
     """The shipped Spanish translation reaches the users who work in Spanish."""
 
     @classmethod
@@ -28,13 +28,13 @@ class TestSpanish(MigrantCase):
     def test_errors_speak_spanish(self):
         person = self._person("Awa Ndiaye")
         Consent = self._as_spanish_technician("migrant.consent")
-        with self.assertRefused(ValidationError, "no puede retirarse .* antes de haberse otorgado"):
+        with self.assertRefused(ValidationError, "no puede caducar .* antes de haberse otorgado"):
             Consent.create(
                 {
                     "partner_id": person.id,
                     "purpose": "data_sharing",
                     "date_given": date(2026, 3, 1),
-                    "date_withdrawn": date(2026, 2, 1),
+                    "date_expiry": date(2026, 2, 1),
                 }
             )
 
@@ -52,7 +52,17 @@ class TestSpanish(MigrantCase):
     def test_every_term_of_the_addons_has_its_spanish_translation(self):
         """What the addons would export today (fields, views, data, code) is all in
         their shipped es.po: a new English text without Spanish fails here."""
-        for module in ("migrant_integration", "workshops", "rural_itineraries"):
+        # the program's addons installed here: this one and those built on it
+        modules = self.env["ir.module.module"].search(
+            [
+                ("state", "=", "installed"),
+                "|",
+                ("name", "=", "migrant_integration"),
+                ("dependencies_id.name", "=", "migrant_integration"),
+            ]
+        )
+        self.assertIn("migrant_integration", modules.mapped("name"))
+        for module in modules.mapped("name"):
             path = file_path(f"{module}/i18n/es.po")
             spanish = {entry.msgid for entry in polib.pofile(path) if entry.msgstr}
             reader = TranslationModuleReader(self.env.cr, [module])

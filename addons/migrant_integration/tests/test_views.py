@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .common import MigrantCase
+from .common import MigrantIntegrationCommon
 
 VIEWS = {
     "technician": (
@@ -15,7 +15,7 @@ VIEWS = {
 
 
 @tagged("post_install", "-at_install")
-class TestViews(MigrantCase):
+class TestViews(MigrantIntegrationCommon):
     """Each role opens its forms: no field of a view is out of its reach."""
 
     def _open(self, user, xmlid):

@@ -1,2 +1,3 @@
 from . import res_partner_anonymize
 from . import migrant_subject_access_export
+from . import migrant_settings

@@ -1,0 +1,1 @@
+from . import migrant_referral_report
