@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
-from odoo.addons.migrant_integration.tests.common import MigrantCase
+from odoo.addons.migrant_integration.tests.common import MigrantIntegrationCommon
 
 REGISTER = (
     "CPRO;PROVINCIA;CMUN;NOMBRE;POB24;HOMBRES;MUJERES\r\n"
@@ -12,7 +12,7 @@ REGISTER = (
 
 
 @tagged("post_install", "-at_install")
-class TestRuralMunicipality(MigrantCase):
+class TestRuralMunicipality(MigrantIntegrationCommon):
     def test_technician_records_a_municipality(self):
         form = Form(self.env["rural.municipality"].with_user(self.technician_a))
         form.name = "Bembibre"

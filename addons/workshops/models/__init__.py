@@ -1,3 +1,3 @@
 from . import event_event
+from . import event_registration
 from . import workshop_session
-from . import res_partner

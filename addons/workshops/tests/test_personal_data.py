@@ -6,11 +6,11 @@ import openpyxl
 
 from odoo.tests import tagged
 
-from odoo.addons.migrant_integration.tests.common import MigrantCase
+from odoo.addons.migrant_integration.tests.common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestWorkshopPersonalData(MigrantCase):
+class TestWorkshopPersonalData(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -36,7 +36,10 @@ class TestWorkshopPersonalData(MigrantCase):
 
     def test_anonymisation_clears_the_registration_but_keeps_it(self):
         self.assertEqual(self.registration.email, "layla@example.org")
+        personal = ["Layla Tamazirt", "layla@example.org", "+34633445566"]
+        self.assertTrue(self._columns_containing(personal), "the scan must see the data first")
         self.person.with_user(self.coordinator)._migrant_anonymize()
+        self.assertEqual(self._columns_containing(personal), [])
         self.assertTrue(self.registration.exists())
         self.assertFalse(self.registration.email)
         self.assertFalse(self.registration.phone)

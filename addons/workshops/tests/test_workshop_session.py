@@ -3,11 +3,11 @@ from datetime import datetime
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
-from odoo.addons.migrant_integration.tests.common import MigrantCase
+from odoo.addons.migrant_integration.tests.common import MigrantIntegrationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestWorkshopSession(MigrantCase):
+class TestWorkshopSession(MigrantIntegrationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
