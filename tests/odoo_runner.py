@@ -2,8 +2,10 @@
 
 Finds Odoo (``ODOO_PYTHON``, else a ``python3`` on PATH that imports odoo, else the
 documented default locations), makes sure PostgreSQL answers (starting the local
-cluster when it is installed but stopped), installs the addons with ``--test-enable``
-in a fresh database with a unique name, reads the log and always drops the database.
+cluster when it is installed but stopped), makes sure the browser tours can run
+(Chromium on PATH and ``websocket-client`` in Odoo's Python, installing them when it
+may), installs the addons with ``--test-enable`` in a fresh database with a unique
+name, reads the log and always drops the database.
 
 The parsing helpers are plain functions so that pytest checks them without Odoo.
 """
@@ -39,6 +41,18 @@ LOG_RECORD_RE = re.compile(
     r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} \d+ (?P<level>[A-Z]+) (?P<rest>.*)$"
 )
 
+# The executables Odoo's HttpCase looks for (odoo.tests.common._find_executable).
+BROWSERS = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+
+# "INFO db odoo.addons.x.tests.test_y: skipped TestClass.test_method : reason"
+SKIP_RE = re.compile(
+    r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} \d+ INFO \S+ (?P<logger>\S+): "
+    r"skipped (?P<test>\S+) : (?P<reason>.*)$",
+    re.MULTILINE,
+)
+# The reasons HttpCase gives when it cannot drive a browser (odoo/tests/common.py).
+BROWSER_SKIP_RE = re.compile(r"chrome|chromium|websocket|devtools|browser", re.IGNORECASE)
+
 PROBE = (
     "import json, os, odoo.release as r; "
     "print(json.dumps({'version': list(r.version_info[:2]), "
@@ -70,10 +84,22 @@ class SuiteResult:
     returncode: int = 0
     log_path: str = ""
     problems: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (test, reason) of every skipped test
+    tour_skips: list = field(default_factory=list)  # those skipped for want of a browser
+    tours_expected: bool = True  # Chromium and websocket-client were there
+    loud_lines: list = field(default_factory=list)  # "!!!!! ... !!!!!" lines of a docker run
 
     @property
     def passed(self):
-        return max(self.total - self.failed - self.errors, 0)
+        return max(self.total - self.failed - self.errors - len(self.skipped), 0)
+
+    @property
+    def failures(self):
+        """What the run counts as failed: failures, errors, tours that should have run."""
+        count = self.failed + self.errors
+        if self.tours_expected:
+            count += len(self.tour_skips)
+        return count or (1 if self.problems else 0)
 
     @property
     def ok(self):
@@ -100,11 +126,28 @@ def error_lines(log_text):
     return found
 
 
-def judge(log_text, returncode):
-    """Turn an Odoo test log and exit code into a SuiteResult with its problems."""
-    result = SuiteResult(returncode=returncode)
+def skipped_tests(log_text):
+    """The (test, reason) of each test Odoo skipped, in log order."""
+    return [(match["test"], match["reason"].strip()) for match in SKIP_RE.finditer(log_text)]
+
+
+def is_browser_skip(reason):
+    """True when Odoo skipped a test because it could not start or drive Chrome."""
+    return bool(BROWSER_SKIP_RE.search(reason))
+
+
+def judge(log_text, returncode, tours_expected=True):
+    """Turn an Odoo test log and exit code into a SuiteResult with its problems.
+
+    A browser tour that Odoo skipped (no Chrome, no websocket-client, Chrome not
+    answering) is a failure when the browser was supposed to be there
+    (``tours_expected``); otherwise it is only listed in ``tour_skips``.
+    """
+    result = SuiteResult(returncode=returncode, tours_expected=tours_expected)
     counts = parse_result(log_text)
     result.error_lines = error_lines(log_text)
+    result.skipped = skipped_tests(log_text)
+    result.tour_skips = [skip for skip in result.skipped if is_browser_skip(skip[1])]
     if counts is None:
         result.problems.append("no 'odoo.tests.result' line: the test suites did not run")
     else:
@@ -115,6 +158,13 @@ def judge(log_text, returncode):
             )
         if result.total == 0:
             result.problems.append("zero tests ran")
+        elif result.total <= len(result.skipped):
+            result.problems.append(f"zero tests ran: all {result.total} were skipped")
+    if result.tour_skips and tours_expected:
+        result.problems.append(
+            f"{len(result.tour_skips)} browser tour(s) skipped by Odoo although Chromium "
+            f"and websocket-client were there ({result.tour_skips[0][1]})"
+        )
     if result.error_lines:
         result.problems.append(f"{len(result.error_lines)} ERROR/CRITICAL log line(s)")
     if returncode != 0:
@@ -297,8 +347,143 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+# --------------------------------------------------------------------------- browser tours
+@dataclass
+class TourSetup:
+    """Whether Odoo's browser tours can run, and why not."""
+
+    browser: str = ""  # the Chrome/Chromium executable found on PATH
+    websocket: bool = False  # Odoo's python imports websocket (websocket-client)
+    missing: list = field(default_factory=list)  # one reason per missing piece
+
+    @property
+    def ready(self):
+        return bool(self.browser and self.websocket)
+
+
+def find_browser(path=None):
+    """The first Chrome/Chromium executable on PATH that Odoo's HttpCase would use."""
+    for name in BROWSERS:
+        found = shutil.which(name, path=path)
+        if found:
+            return found
+    return None
+
+
+def install_plan(found, is_root, has_apt):
+    """What to do about a missing test dependency: 'use', 'install' or 'give up'."""
+    if found:
+        return "use"
+    if is_root and has_apt:
+        return "install"
+    return "give up"
+
+
+def _is_root():
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def apt_install(packages):
+    """Install Debian packages quietly, non-interactively; return (ok, last output line)."""
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    base = ["apt-get", "-q", "-y", "-o", "DPkg::Lock::Timeout=600"]
+    install = [*base, "install", "--no-install-recommends", *packages]
+    proc = subprocess.run(install, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        # Stale or missing package lists (a fresh container): refresh them once.
+        subprocess.run([*base, "update"], capture_output=True, text=True, env=env, check=False)
+        proc = subprocess.run(install, capture_output=True, text=True, env=env, check=False)
+    lines = (proc.stdout + proc.stderr).strip().splitlines() or ["no output"]
+    return proc.returncode == 0, lines[-1]
+
+
+def python_imports(python, module):
+    proc = subprocess.run(
+        [python, "-c", f"import {module}"], capture_output=True, timeout=120, check=False
+    )
+    return proc.returncode == 0
+
+
+def ensure_browser(log=print, path=None, is_root=None, apt_get=None):
+    """Chrome/Chromium on PATH, installing Debian's chromium when root; None if impossible."""
+    found = find_browser(path)
+    is_root = _is_root() if is_root is None else is_root
+    apt_get = shutil.which("apt-get", path=path) if apt_get is None else apt_get
+    plan = install_plan(found, is_root, bool(apt_get))
+    if plan == "use":
+        return found
+    if plan == "install":
+        log(
+            "browser tours: no Chrome/Chromium on PATH, installing Debian's 'chromium' "
+            "package with apt-get (once, takes a minute or two)"
+        )
+        ok, last = apt_install(["chromium"])
+        found = find_browser(path)
+        if ok and found:
+            log(f"browser tours: installed {found}")
+            return found
+        log(f"browser tours: apt-get install chromium failed: {last}")
+    return None
+
+
+def ensure_websocket(install, log=print, is_root=None):
+    """Make Odoo's python import websocket (websocket-client, a test-only dependency)."""
+    if python_imports(install.python, "websocket"):
+        return True
+    log(
+        f"browser tours: installing websocket-client into Odoo's python ({install.python}) "
+        "with pip, the test-only dependency of Odoo's HttpCase"
+    )
+    proc = subprocess.run(
+        [
+            install.python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "websocket-client",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode == 0 and python_imports(install.python, "websocket"):
+        return True
+    lines = (proc.stdout + proc.stderr).strip().splitlines() or ["no output"]
+    log(f"browser tours: pip install websocket-client failed: {lines[-1]}")
+    is_root = _is_root() if is_root is None else is_root
+    if install.python.startswith("/usr/bin/") and is_root and shutil.which("apt-get"):
+        # Debian's own python refuses pip (PEP 668): its package is python3-websocket.
+        log("browser tours: installing Debian's 'python3-websocket' package with apt-get")
+        ok, last = apt_install(["python3-websocket"])
+        if ok and python_imports(install.python, "websocket"):
+            return True
+        log(f"browser tours: apt-get install python3-websocket failed: {last}")
+    return False
+
+
+def prepare_tours(install, log=print):
+    """Make sure the browser tours can run; a TourSetup saying what is missing."""
+    setup = TourSetup()
+    setup.browser = ensure_browser(log) or ""
+    if not setup.browser:
+        setup.missing.append(
+            "no Chrome/Chromium on PATH (install Debian's 'chromium' package, or run "
+            "./run-tests as root with apt-get to have it installed)"
+        )
+    setup.websocket = ensure_websocket(install, log)
+    if not setup.websocket:
+        setup.missing.append(
+            f"{install.python} cannot import websocket (pip install websocket-client)"
+        )
+    if setup.ready:
+        log(f"browser tours: {setup.browser}, websocket-client in Odoo's python")
+    return setup
+
+
 # --------------------------------------------------------------------------- running
-def run_suites(install, pg, repo, log=print, addons=ADDONS, test_tags=None):
+def run_suites(install, pg, repo, log=print, addons=ADDONS, test_tags=None, tours_expected=True):
     """Install ``addons`` with their tests in a fresh database; always drop it."""
     dbname = f"mi_test_{os.getpid()}_{int(time.time())}"
     logs_dir = Path(repo) / "test-logs"
@@ -336,7 +521,7 @@ def run_suites(install, pg, repo, log=print, addons=ADDONS, test_tags=None):
     )
     interesting = re.compile(
         r" (ERROR|CRITICAL) |odoo\.tests\.result|: (FAIL|ERROR): |"
-        r"odoo\.modules\.loading: Modules loaded|odoo\.tests\.stats: |"
+        r"odoo\.modules\.loading: Modules loaded|odoo\.tests\.stats: |: skipped |"
         r" INFO \S+ odoo\.addons\.(" + "|".join(addons) + r")\.tests\.\S+: Starting "
     )
     proc = None
@@ -363,7 +548,7 @@ def run_suites(install, pg, repo, log=print, addons=ADDONS, test_tags=None):
                     log("  " + line.rstrip()[:400])
             returncode = proc.wait()
         text = log_path.read_text(encoding="utf-8", errors="replace")
-        result = judge(text, returncode)
+        result = judge(text, returncode, tours_expected=tours_expected)
         result.log_path = str(log_path)
         log(f"Odoo suites took {time.monotonic() - started:.0f} s")
         return result
@@ -409,6 +594,7 @@ def run_in_docker(repo, log=print):
     output = proc.stdout + proc.stderr
     sys.stdout.write(output)
     result = SuiteResult(returncode=proc.returncode)
+    result.loud_lines = re.findall(r"^!!!!! .* !!!!!$", output, re.MULTILINE)
     match = re.search(r"^odoo: (\d+) passed, (\d+) failed", output, re.MULTILINE)
     if match:
         result.total = int(match[1]) + int(match[2])

@@ -36,8 +36,18 @@ def python_models(addon):
             }
             name = attrs.get("_name")
             base_names = {getattr(b, "attr", getattr(b, "id", "")) for b in node.bases}
+            inherit = attrs.get("_inherit")
+            inherited = (
+                {e.value for e in inherit.elts if isinstance(e, ast.Constant)}
+                if isinstance(inherit, ast.List | ast.Tuple)
+                else {inherit.value}
+                if isinstance(inherit, ast.Constant)
+                else set()
+            )
+            # a class naming a model it also inherits extends it (res.partner + a mixin)
             if isinstance(name, ast.Constant) and "Model" in base_names:
-                names.add(name.value)
+                if name.value not in inherited:
+                    names.add(name.value)
     return names
 
 

@@ -42,12 +42,12 @@ def test_numbers_are_normalised(document_type, typed, stored):
     ],
 )
 def test_bad_numbers_say_what_is_wrong(document_type, typed, reason):
-    with pytest.raises(identity.DocumentError, match=reason):
+    with pytest.raises(identity.RuleError, match=reason):
         identity.normalize_document(document_type, typed)
 
 
 def test_error_message_is_its_template_and_params():
-    with pytest.raises(identity.DocumentError) as info:
+    with pytest.raises(identity.RuleError) as info:
         identity.normalize_document("nie", "X1234567A")
     assert info.value.template % info.value.params == str(info.value)
 
@@ -58,7 +58,7 @@ def test_any_string_is_normalised_or_refused_clearly(document_type, number):
     """Whatever is typed, the parser returns a clean number or its own clear error."""
     try:
         result = identity.normalize_document(document_type, number)
-    except identity.DocumentError as exc:
+    except identity.RuleError as exc:
         assert str(exc)
         return
     assert result == result.upper().strip()
@@ -77,7 +77,7 @@ def test_every_valid_nie_round_trips(digits, prefix):
 
 def test_entity_tax_numbers():
     assert identity.normalize_entity_vat("ES G73600553") == "G73600553"
-    with pytest.raises(identity.DocumentError, match="not a valid Spanish NIF/CIF"):
+    with pytest.raises(identity.RuleError, match="not a valid Spanish NIF/CIF"):
         identity.normalize_entity_vat("G1234567")
 
 
@@ -101,7 +101,7 @@ def test_phones_in_e164(typed, region, e164):
     [("call me", "cannot be a phone number"), ("123", "cannot be a phone number of ES")],
 )
 def test_bad_phones_are_refused_clearly(typed, reason):
-    with pytest.raises(phone.PhoneError, match=reason):
+    with pytest.raises(phone.RuleError, match=reason):
         phone.to_e164(typed)
 
 
@@ -110,7 +110,14 @@ def test_bad_phones_are_refused_clearly(typed, reason):
 def test_any_phone_text_is_e164_or_a_clear_error(text):
     try:
         result = phone.to_e164(text)
-    except phone.PhoneError as exc:
+    except phone.RuleError as exc:
         assert str(exc)
         return
     assert result is False or (result.startswith("+") and result[1:].isdigit())
+
+
+def test_spanish_type_tells_a_whole_dni_or_nie():
+    assert identity.spanish_type("x-1234567-l") == "nie"
+    assert identity.spanish_type("12345678Z") == "dni"
+    assert identity.spanish_type("1234567") is None
+    assert identity.spanish_type("AB123456") is None

@@ -1,6 +1,7 @@
 """The subject-access spreadsheet layout and the age bands, without Odoo."""
 
 import io
+import sqlite3
 from datetime import date, datetime
 
 import openpyxl
@@ -68,11 +69,28 @@ def test_any_title_gives_a_name_excel_accepts(title, taken):
     assert name.lower() not in {t.lower() for t in taken}
 
 
-def test_age_bands_by_the_age_reached_in_the_year():
-    assert age.age_band(2000, 2017) == "0-17"
-    assert age.age_band(2000, 2018) == "18-29"
-    assert age.age_band(1980, 2024) == "30-44"
-    assert age.age_band(1960, 2024) == "45-64"
-    assert age.age_band(1950, 2024) == "65+"
-    assert age.age_band(None, 2024) == "unknown"
-    assert age.age_band(2030, 2024) == "unknown"
+def test_esf_age_bands_on_the_day_of_the_service():
+    born = date(2006, 12, 31)
+    assert age.age_band(born, date(2024, 12, 30)) == "under_18", "17 the day before"
+    assert age.age_band(born, date(2024, 12, 31)) == "18_29", "18 on the birthday"
+    assert age.age_band(date(1994, 6, 1), datetime(2024, 5, 31, 23, 0)) == "18_29"
+    assert age.age_band(date(1994, 6, 1), date(2024, 6, 1)) == "30_54"
+    assert age.age_band(date(1969, 6, 1), date(2024, 6, 1)) == "55_plus"
+    assert age.age_band(date(1970, 6, 1), date(2024, 6, 1)) == "30_54"
+    assert age.age_band(None, date(2024, 6, 1)) == "unknown"
+    assert age.age_band(date(2030, 1, 1), date(2024, 6, 1)) == "unknown", "not born yet"
+    assert [code for code, _label in age.SELECTION] == [c for c, *_ in age.BANDS] + ["unknown"]
+
+
+@given(st.integers(min_value=-5, max_value=130))
+def test_every_age_falls_in_exactly_one_band_and_sql_agrees(years):
+    code = age.band_of_age(years)
+    inside = [c for c, low, high in age.BANDS if years >= low and (high is None or years <= high)]
+    assert inside == ([code] if code != "unknown" else [])
+    # the same bands in SQL (SQLite runs the CASE the statistics views use)
+    case = age.sql_case().replace("%(age)s", "?")
+    placeholders = case.count("?")
+    (chosen,) = (
+        sqlite3.connect(":memory:").execute(f"SELECT {case}", [years] * placeholders).fetchone()
+    )
+    assert chosen == code
