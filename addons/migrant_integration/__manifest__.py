@@ -32,7 +32,10 @@
         "wizard/migrant_settings_views.xml",
         "views/migrant_config_views.xml",
         "views/res_users_views.xml",
+        "wizard/migrant_annual_report_views.xml",
+        "report/migrant_annual_report.xml",
         "views/migrant_integration_menus.xml",
+        "views/migrant_statistics_views.xml",
     ],
     "demo": [
         "demo/migrant_office_demo.xml",

@@ -24,3 +24,4 @@ from . import res_company
 from . import migrant_entity_kind
 from . import migrant_consent
 from . import migrant_referral
+from . import migrant_statistics

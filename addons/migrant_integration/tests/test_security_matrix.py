@@ -41,4 +41,10 @@ class TestSecurityMatrix(SecurityMatrixMixin, MigrantIntegrationCommon):
         },
         "res.partner.anonymize": {"coordinator": "rwc"},
         "migrant.settings": {"coordinator": "rwc"},
+        "migrant.statistics": {
+            "technician": READ_ONLY,
+            "lawyer": READ_ONLY,
+            "coordinator": READ_ONLY,
+        },
+        "migrant.annual.report": {"technician": "rwc", "lawyer": "rwc", "coordinator": "rwc"},
     }
