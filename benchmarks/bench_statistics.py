@@ -65,9 +65,9 @@ def seed(env, args):
                                      gender, nationality_id, birthdate, autopost_bills,
                                      create_date, write_date)
             SELECT 'Stat person ' || g, 'Stat person ' || g, true, true, 'contact',
-                   CASE WHEN g %% 100 < 52 THEN 'female' ELSE 'male' END,
-                   (%(countries)s::int[])[1 + (g * 7) %% 40],
-                   date '1945-01-01' + ((g * 7919) %% 27000),
+                   CASE WHEN mod(g, 100) < 52 THEN 'female' ELSE 'male' END,
+                   (%(countries)s::int[])[1 + mod(g * 7, 40)],
+                   date '1945-01-01' + mod(g * 7919, 27000),
                    'ask', now(), now()
               FROM generate_series(1, %(people)s) g
             RETURNING id
@@ -82,9 +82,9 @@ def seed(env, args):
             """
             INSERT INTO migrant_case (name, partner_id, office_id, company_id, stage_id,
                                       client_kind, open_date, active, create_date, write_date)
-            SELECT 'STAT/' || ord, person, (%(offices)s::int[])[1 + ord %% %(n_offices)s],
+            SELECT 'STAT/' || ord, person, (%(offices)s::int[])[1 + mod(ord, %(n_offices)s)::int],
                    %(company)s, %(stage)s,
-                   CASE WHEN ord %% 10 = 0 THEN 'household' ELSE 'person' END,
+                   CASE WHEN mod(ord, 10) = 0 THEN 'household' ELSE 'person' END,
                    date '%(year)s-01-01', true, now(), now()
               FROM unnest(%(people)s::int[]) WITH ORDINALITY AS p(person, ord)
             RETURNING id
@@ -97,6 +97,7 @@ def seed(env, args):
             people=people,
         )
     )
+    first_case = min(row[0] for row in cr.fetchall())
     cr.execute(
         SQL(
             """
@@ -104,16 +105,15 @@ def seed(env, args):
                                               area_id, user_id, intervention_type, channel,
                                               date, duration, create_date, write_date)
             SELECT c.id, c.partner_id, c.office_id, c.company_id,
-                   (%(areas)s::int[])[1 + g %% %(n_areas)s], %(user)s,
+                   (%(areas)s::int[])[1 + mod(g, %(n_areas)s)], %(user)s,
                    (ARRAY['information', 'advice', 'accompaniment', 'procedure',
-                          'follow_up'])[1 + g %% 5],
-                   (ARRAY['in_person', 'phone', 'video'])[1 + g %% 3],
-                   timestamp '%(year)s-01-01 09:00' + ((g * 37) %% 364) * interval '1 day',
+                          'follow_up'])[1 + mod(g, 5)],
+                   (ARRAY['in_person', 'phone', 'video'])[1 + mod(g, 3)],
+                   timestamp '%(year)s-01-01 09:00' + mod(g * 37, 364) * interval '1 day',
                    0.5, now(), now()
               FROM generate_series(0, %(interventions)s - 1) g
               JOIN migrant_case c
-                ON c.id = (SELECT min(id) FROM migrant_case WHERE name LIKE 'STAT/%%')
-                          + (g * 7) %% %(people)s
+                ON c.id = %(first_case)s + mod(g * 7, %(people)s)
             """,
             areas=areas,
             n_areas=len(areas),
@@ -121,6 +121,7 @@ def seed(env, args):
             year=SQL(str(YEAR)),
             interventions=args.interventions,
             people=args.people,
+            first_case=first_case,
         )
     )
     band = SQL(
@@ -134,12 +135,13 @@ def seed(env, args):
                                                      date, office_id, company_id)
             SELECT i.id, p.id, %(band)s, i.date, i.office_id, i.company_id
               FROM migrant_intervention i
-              JOIN migrant_case c ON c.id = i.case_id AND c.name LIKE 'STAT/%%'
+              JOIN migrant_case c ON c.id = i.case_id AND c.name LIKE %(stat)s
               JOIN res_partner p
                 ON p.id = i.partner_id
                 OR (c.client_kind = 'household' AND p.id = i.partner_id + 1)
             """,
             band=band,
+            stat="STAT/%",
         )
     )
     cr.execute("ANALYZE")

@@ -69,6 +69,9 @@ class MigrantStatistics(models.Model):
     age_band = fields.Selection(age.SELECTION, string="Age Band", readonly=True)
 
     def _migrant_view_query(self):
+        # Left joins on primary keys (every line has its intervention, case and
+        # person): PostgreSQL leaves out those a query does not use, so a pivot by
+        # office and gender reads the lines and the people only.
         return SQL(
             """
             SELECT line.id AS id,
@@ -88,9 +91,10 @@ class MigrantStatistics(models.Model):
                    person.nationality_id AS nationality_id,
                    line.age_band AS age_band
               FROM migrant_intervention_person line
-              JOIN migrant_intervention intervention ON intervention.id = line.intervention_id
-              JOIN migrant_case ON migrant_case.id = intervention.case_id
-              JOIN res_partner person ON person.id = line.partner_id
+         LEFT JOIN migrant_intervention intervention
+                ON intervention.id = line.intervention_id
+         LEFT JOIN migrant_case ON migrant_case.id = intervention.case_id
+         LEFT JOIN res_partner person ON person.id = line.partner_id
             """
         )
 

@@ -100,39 +100,55 @@ class MigrantAnnualReport(models.TransientModel):
         return domain
 
     # ---------------------------------------------------------------- figures
-    def _migrant_breakdown(self, groupby, year=None):
-        """``{label: (people, interventions)}`` of the year, by ``groupby`` of the
-        statistics (people distinct within each group)."""
+    def _migrant_figures_by_year(self, groupby):
+        """``{year: {label: (people, interventions)}}`` of the year and the one before,
+        by ``groupby`` of the statistics (``None``: the totals, under the label
+        ``None``), people distinct within each group; one grouped query for both
+        years, kept for the report being made."""
+        memo = self.env.context.get("migrant_report_memo")
+        if memo is not None and groupby in memo:
+            return memo[groupby]
         Stats = self.env["migrant.statistics"]
-        field = Stats._fields[groupby]
+        field = Stats._fields[groupby] if groupby else None
+        domain = self._migrant_year_domain("date", self.year - 1)
+        domain[1] = ("date", "<=", datetime.date(self.year, 12, 31))
         rows = Stats._read_group(
-            self._migrant_year_domain("date", year),
-            [groupby],
+            domain,
+            ["date:year"] + ([groupby] if groupby else []),
             ["partner_id:count_distinct", "intervention_id:count_distinct"],
         )
-        labels = dict(field._description_selection(self.env)) if field.type == "selection" else {}
-        result = {}
-        for key, people, services in rows:
-            if field.type == "selection":
-                label = labels.get(key, key) if key else self.env._("Not recorded")
+        labels = (
+            dict(field._description_selection(self.env))
+            if field and field.type == "selection"
+            else {}
+        )
+        result = {self.year: {}, self.year - 1: {}}
+        for year, *key, people, services in rows:
+            if not field:
+                label = None
+            elif field.type == "selection":
+                label = labels.get(key[0], key[0]) if key[0] else self.env._("Not recorded")
             else:
-                label = key.display_name if key else self.env._("Not recorded")
-            result[label] = (people, services)
+                label = key[0].display_name if key[0] else self.env._("Not recorded")
+            result[year.year][label] = (people, services)
+        if memo is not None:
+            memo[groupby] = result
         return result
+
+    def _migrant_breakdown(self, groupby, year=None):
+        """``{label: (people, interventions)}`` of the year (or ``year``, the one
+        before at most) by ``groupby``."""
+        return self._migrant_figures_by_year(groupby)[year or self.year]
 
     def _migrant_totals(self, year=None):
         """``(people, interventions)`` of the year, people counted once."""
-        Stats = self.env["migrant.statistics"]
-        [(people, services)] = Stats._read_group(
-            self._migrant_year_domain("date", year),
-            [],
-            ["partner_id:count_distinct", "intervention_id:count_distinct"],
-        )
-        return people, services
+        return self._migrant_figures_by_year(None)[year or self.year].get(None, (0, 0))
 
     def _migrant_report_figures(self):
         """The headline figures shared by the workbook's cover and the PDF summary."""
         self.ensure_one()
+        if self.env.context.get("migrant_report_memo") is None:
+            return self.with_context(migrant_report_memo={})._migrant_report_figures()
         people, services = self._migrant_totals()
         previous_people, previous_services = self._migrant_totals(self.year - 1)
         return {
@@ -484,6 +500,8 @@ class MigrantAnnualReport(models.TransientModel):
     # ---------------------------------------------------------------- actions
     def _migrant_build(self):
         self._migrant_check()
+        if self.env.context.get("migrant_report_memo") is None:
+            return self.with_context(migrant_report_memo={})._migrant_build()
         _ = self.env._
         people, services = self._migrant_totals()
         cover = [
