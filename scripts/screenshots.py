@@ -30,6 +30,18 @@ WIDTH, HEIGHT = 1366, 768
 #: (file name, login, path inside /odoo, a selector that shows the screen is ready)
 SCREENS = [
     (
+        "statistics.png",
+        "daniela.montes",
+        "/odoo/action-migrant_integration.migrant_statistics_action",
+        ".o_pivot_view .o_pivot_cell_value",
+    ),
+    (
+        "annual-report.png",
+        "daniela.montes",
+        "/odoo/action-migrant_integration.migrant_annual_report_action",
+        ".modal .o_field_widget[name='year']",
+    ),
+    (
         "person.png",
         "lucia.martin",
         "/odoo/action-migrant_integration.res_partner_action_beneficiary/"
@@ -201,6 +213,10 @@ def main():
                 path = f"{path[:start]}{record_id(browser, path[start + 1 : end])}{path[end + 1 :]}"
             browser.goto(f"{args.url}{path}")
             browser.wait_for(ready)
+            if browser.evaluate("!!document.querySelector('.o_notification')"):
+                # a server just started tells the first pages its assets changed
+                browser.goto(f"{args.url}{path}")
+                browser.wait_for(ready)
             target = OUT / filename
             browser.screenshot(target)
             print(f"{target.relative_to(REPO)}  ({login})")
