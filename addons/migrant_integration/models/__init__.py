@@ -11,6 +11,7 @@ from . import migrant_area
 from . import migrant_identity_document
 from . import migrant_household
 from . import res_partner
+from . import res_partner_scope
 from . import migrant_case_stage
 from . import migrant_case
 from . import migrant_case_goal
