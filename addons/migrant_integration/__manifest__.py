@@ -5,7 +5,7 @@
     "category": "Services/Social",
     "license": "AGPL-3",
     "author": "Migrant Integration Odoo Team",
-    "depends": ["contacts", "mail", "account", "phone_validation", "resource"],
+    "depends": ["contacts", "mail", "account", "analytic", "phone_validation", "resource"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
     "data": [
         "security/migrant_integration_groups.xml",
@@ -17,6 +17,7 @@
         "data/resource_calendar_leaves_data.xml",
         "data/migrant_referral_data.xml",
         "data/ir_cron_data.xml",
+        "data/migrant_subsidy_data.xml",
         "views/migrant_office_views.xml",
         "views/res_partner_views.xml",
         "views/migrant_personal_data_views.xml",
@@ -36,11 +37,13 @@
         "report/migrant_annual_report.xml",
         "views/migrant_integration_menus.xml",
         "views/migrant_statistics_views.xml",
+        "views/migrant_subsidy_views.xml",
     ],
     "demo": [
         "demo/migrant_office_demo.xml",
         "demo/migrant_people_demo.xml",
         "demo/migrant_legal_demo.xml",
+        "demo/migrant_subsidy_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

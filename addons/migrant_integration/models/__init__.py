@@ -26,3 +26,7 @@ from . import migrant_entity_kind
 from . import migrant_consent
 from . import migrant_referral
 from . import migrant_statistics
+from . import migrant_subsidy_call
+from . import migrant_subsidy
+from . import migrant_subsidy_installment
+from . import migrant_subsidy_expense

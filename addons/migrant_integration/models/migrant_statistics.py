@@ -58,15 +58,13 @@ class MigrantStatistics(models.Model):
     intervention_type = fields.Selection(
         _selection_of("migrant.intervention", "intervention_type"), string="Type", readonly=True
     )
-    channel = fields.Selection(
-        _selection_of("migrant.intervention", "channel"), string="Channel", readonly=True
-    )
+    channel = fields.Selection(_selection_of("migrant.intervention", "channel"), readonly=True)
     client_kind = fields.Selection(
         _selection_of("migrant.case", "client_kind"), string="Case of", readonly=True
     )
     gender = fields.Selection(_selection_of("res.partner", "gender"), readonly=True)
     nationality_id = fields.Many2one("res.country", string="Nationality", readonly=True)
-    age_band = fields.Selection(age.SELECTION, string="Age Band", readonly=True)
+    age_band = fields.Selection(age.SELECTION, readonly=True)
 
     def _migrant_view_query(self):
         # Left joins on primary keys (every line has its intervention, case and

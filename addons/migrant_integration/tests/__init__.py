@@ -16,3 +16,4 @@ from . import test_personal_data_coverage
 from . import test_display
 from . import test_tours
 from . import test_statistics
+from . import test_subsidy

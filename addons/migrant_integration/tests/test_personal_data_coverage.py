@@ -7,6 +7,7 @@ NOT_ABOUT_A_PERSON = {
     "migrant.office": "the office's own address",
     "res.company": "the organisation's own contact",
     "res.users": "the staff member's own contact",
+    "migrant.subsidy": "an organisation: the funder or the entity subsidised",
     "migrant.statistics": "a read-only view of the people served lines (covered there)",
 }
 

@@ -47,4 +47,9 @@ class TestSecurityMatrix(SecurityMatrixMixin, MigrantIntegrationCommon):
             "coordinator": READ_ONLY,
         },
         "migrant.annual.report": {"technician": "rwc", "lawyer": "rwc", "coordinator": "rwc"},
+        "migrant.subsidy.call": {"coordinator": READ_ONLY, "finance": ALL},
+        "migrant.subsidy": {"coordinator": READ_ONLY, "finance": ALL},
+        "migrant.subsidy.installment": {"coordinator": READ_ONLY, "finance": ALL},
+        "migrant.subsidy.expense": {"coordinator": READ_ONLY, "finance": ALL},
+        "migrant.subsidy.workbook": {"coordinator": "rwc", "finance": "rwc"},
     }

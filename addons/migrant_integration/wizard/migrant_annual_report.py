@@ -201,11 +201,10 @@ class MigrantAnnualReport(models.TransientModel):
         )
 
     def _migrant_sheet_people(self):
-        _ = self.env._
         people, services = self._migrant_totals()
         previous_people, previous_services = self._migrant_totals(self.year - 1)
         notes = [
-            _(
+            self.env._(
                 "People are counted once in the year however many interventions they "
                 "had; every member of a household case counts. In the breakdowns a "
                 "person served in several areas, types or channels counts in each."
@@ -214,28 +213,31 @@ class MigrantAnnualReport(models.TransientModel):
         if not people:
             notes.insert(
                 0,
-                _("No interventions were recorded in %(year)s for these offices.", year=self.year),
+                self.env._(
+                    "No interventions were recorded in %(year)s for these offices.", year=self.year
+                ),
             )
         totals = report_book.Table(
-            title=_("People served and interventions"),
-            headers=self._migrant_headers(_("Year")),
-            rows=[[_("Total"), people, services, previous_people, previous_services]],
+            title=self.env._("People served and interventions"),
+            headers=self._migrant_headers(self.env._("Year")),
+            rows=[[self.env._("Total"), people, services, previous_people, previous_services]],
             chart="column",
         )
-        gender = self._migrant_table(_("By gender"), "gender", _("Gender"), chart="column")
+        gender = self._migrant_table(
+            self.env._("By gender"), "gender", self.env._("Gender"), chart="column"
+        )
         return report_book.Sheet(
-            title=_("People served"),
-            heading=_("People served in %(year)s", year=self.year),
+            title=self.env._("People served"),
+            heading=self.env._("People served in %(year)s", year=self.year),
             notes=notes,
             tables=[totals, gender],
         )
 
     def _migrant_sheet_nationality(self):
-        _ = self.env._
         current = self._migrant_breakdown("nationality_id")
         previous = self._migrant_breakdown("nationality_id", self.year - 1)
         ranked = sorted(current.items(), key=lambda item: (-item[1][0], item[0]))
-        rest_label = _("Other nationalities")
+        rest_label = self.env._("Other nationalities")
         top = [label for label, _values in ranked[:TOP_NATIONALITIES]]
         rest = [label for label, _values in ranked[TOP_NATIONALITIES:]] + [
             label for label in previous if label not in current
@@ -252,22 +254,21 @@ class MigrantAnnualReport(models.TransientModel):
             previous_rows[rest_label] = summed(previous, rest)
             keys.append(rest_label)
         return report_book.Sheet(
-            title=_("Nationality"),
-            heading=_(
+            title=self.env._("Nationality"),
+            heading=self.env._(
                 "People served by nationality (the %(top)s most frequent)", top=TOP_NATIONALITIES
             ),
             tables=[
                 self._migrant_table(
-                    _("By nationality"),
+                    self.env._("By nationality"),
                     None,
-                    _("Nationality"),
+                    self.env._("Nationality"),
                     rows=report_book.year_on_year(current_rows, previous_rows, keys=keys),
                 )
             ],
         )
 
     def _migrant_sheet_age(self):
-        _ = self.env._
         keys = [
             label
             for _code, label in self.env["migrant.statistics"]
@@ -275,20 +276,25 @@ class MigrantAnnualReport(models.TransientModel):
             ._description_selection(self.env)
         ]
         return report_book.Sheet(
-            title=_("Age"),
-            heading=_("People served by age band (age on the day of the service)"),
-            notes=[_("A person served before and after a birthday counts in both bands.")],
-            tables=[self._migrant_table(_("By age band"), "age_band", _("Age band"), keys=keys)],
+            title=self.env._("Age"),
+            heading=self.env._("People served by age band (age on the day of the service)"),
+            notes=[self.env._("A person served before and after a birthday counts in both bands.")],
+            tables=[
+                self._migrant_table(
+                    self.env._("By age band"), "age_band", self.env._("Age band"), keys=keys
+                )
+            ],
         )
 
     def _migrant_sheet_services(self):
-        _ = self.env._
         return report_book.Sheet(
-            title=_("Areas and services"),
+            title=self.env._("Areas and services"),
             tables=[
-                self._migrant_table(_("By area"), "area_id", _("Area")),
-                self._migrant_table(_("By type of intervention"), "intervention_type", _("Type")),
-                self._migrant_table(_("By channel"), "channel", _("Channel")),
+                self._migrant_table(self.env._("By area"), "area_id", self.env._("Area")),
+                self._migrant_table(
+                    self.env._("By type of intervention"), "intervention_type", self.env._("Type")
+                ),
+                self._migrant_table(self.env._("By channel"), "channel", self.env._("Channel")),
             ],
         )
 
@@ -320,23 +326,22 @@ class MigrantAnnualReport(models.TransientModel):
         )
 
     def _migrant_sheet_referrals(self):
-        _ = self.env._
         if not self.env["migrant.referral"].has_access("read"):
             return None
         return report_book.Sheet(
-            title=_("Referrals"),
-            heading=_("Referrals dated in %(year)s", year=self.year),
+            title=self.env._("Referrals"),
+            heading=self.env._("Referrals dated in %(year)s", year=self.year),
             tables=[
                 self._migrant_state_table(
                     "migrant.referral",
-                    _("To and from other entities"),
+                    self.env._("To and from other entities"),
                     "entity_id",
                     "date",
                     "owner_office_id",
                 ),
                 self._migrant_state_table(
                     "migrant.referral",
-                    _("Between offices"),
+                    self.env._("Between offices"),
                     "office_id",
                     "date",
                     "owner_office_id",
@@ -345,16 +350,15 @@ class MigrantAnnualReport(models.TransientModel):
         )
 
     def _migrant_sheet_permits(self):
-        _ = self.env._
         if not self.env["migrant.permit"].has_access("read"):
             return None
         return report_book.Sheet(
-            title=_("Legal procedures"),
-            heading=_("Legal procedures submitted in %(year)s", year=self.year),
+            title=self.env._("Legal procedures"),
+            heading=self.env._("Legal procedures submitted in %(year)s", year=self.year),
             tables=[
                 self._migrant_state_table(
                     "migrant.permit",
-                    _("By type and state"),
+                    self.env._("By type and state"),
                     "permit_type_id",
                     "submission_date",
                     "office_id",
@@ -435,26 +439,27 @@ class MigrantAnnualReport(models.TransientModel):
         ]
 
     def _migrant_sheet_esf(self):
-        _ = self.env._
         bands = [label for _code, label in age.SELECTION]
         return report_book.Sheet(
-            title=_("ESF+ indicators"),
-            heading=_("ESF+ common output indicators of participants, %(year)s", year=self.year),
+            title=self.env._("ESF+ indicators"),
+            heading=self.env._(
+                "ESF+ common output indicators of participants, %(year)s", year=self.year
+            ),
             notes=[
-                _(
+                self.env._(
                     "Participants: people served in the year, counted once; age on the day "
                     "of their first service of the year."
                 ),
-                _(
+                self.env._(
                     "Foreign background: a nationality other than Spanish, or an arrival "
                     "date in Spain recorded."
                 ),
-                _(
+                self.env._(
                     "Disability: the vulnerabilities Disability, Hearing difficulty or "
                     "Visual difficulty. Homeless or housing exclusion: Street situation, or "
                     "a household living in the street, in a shelter or in precarious housing."
                 ),
-                _(
+                self.env._(
                     "Not recorded by the program, hence not reported: employment situation "
                     "(unemployed, long-term unemployed, inactive, employed), level of "
                     "education (ISCED), third-country nationals as such, rural residence. "
@@ -464,17 +469,17 @@ class MigrantAnnualReport(models.TransientModel):
             ],
             tables=[
                 report_book.Table(
-                    title=_("Participants by gender"),
+                    title=self.env._("Participants by gender"),
                     headers=[
-                        _("Gender"),
-                        _("Participants"),
+                        self.env._("Gender"),
+                        self.env._("Participants"),
                         *bands,
-                        _("Foreign background"),
-                        _("With a disability"),
-                        _("Homeless or housing exclusion"),
+                        self.env._("Foreign background"),
+                        self.env._("With a disability"),
+                        self.env._("Homeless or housing exclusion"),
                     ],
                     rows=self._migrant_esf_rows(),
-                    total_label=_("Total"),
+                    total_label=self.env._("Total"),
                 )
             ],
         )
@@ -502,28 +507,29 @@ class MigrantAnnualReport(models.TransientModel):
         self._migrant_check()
         if self.env.context.get("migrant_report_memo") is None:
             return self.with_context(migrant_report_memo={})._migrant_build()
-        _ = self.env._
         people, services = self._migrant_totals()
         cover = [
-            (_("Year"), self.year),
-            (_("Offices"), ", ".join(self._migrant_offices().mapped("name"))),
-            (_("People served"), people),
-            (_("Interventions"), services),
-            (_("Made by"), self.env.user.name),
-            (_("Made on"), fields.Date.context_today(self)),
+            (self.env._("Year"), self.year),
+            (self.env._("Offices"), ", ".join(self._migrant_offices().mapped("name"))),
+            (self.env._("People served"), people),
+            (self.env._("Interventions"), services),
+            (self.env._("Made by"), self.env.user.name),
+            (self.env._("Made on"), fields.Date.context_today(self)),
         ]
         if not people:
             cover.append(
                 (
-                    _("Note"),
-                    _(
+                    self.env._("Note"),
+                    self.env._(
                         "No interventions were recorded in %(year)s for these offices.",
                         year=self.year,
                     ),
                 )
             )
         sheets = [sheet for sheet in self._migrant_report_sheets() if sheet]
-        return report_book.write_report(_("Annual report %(year)s", year=self.year), cover, sheets)
+        return report_book.write_report(
+            self.env._("Annual report %(year)s", year=self.year), cover, sheets
+        )
 
     def action_export(self):
         """Write the workbook and download it."""
