@@ -14,6 +14,8 @@ class TestWorkshopSession(MigrantIntegrationCommon):
         cls.course = cls.env["event.event"].create(
             {
                 "name": "Spanish A2",
+                "activity_kind": "course",
+                "office_id": cls.office_a.id,
                 "date_begin": datetime(2026, 10, 1, 16, 0),
                 "date_end": datetime(2026, 12, 20, 18, 0),
             }
@@ -52,7 +54,10 @@ class TestWorkshopSession(MigrantIntegrationCommon):
         )
         self.assertEqual(session.with_user(self.volunteer).state, "planned")
         with self.assertRaises(AccessError):
-            session.with_user(self.volunteer).write({"state": "cancelled"})
+            session.with_user(self.volunteer).write({"note": "Moved"})
+        with self.assertRaises(AccessError):
+            session.with_user(self.volunteer).action_cancel()
+        self.assertEqual(session.state, "planned")
         with self.assertRaises(AccessError):
             session.with_user(self.finance).read(["name"])
 

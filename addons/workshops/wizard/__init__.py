@@ -1,0 +1,1 @@
+from . import workshop_session_generate
