@@ -52,7 +52,16 @@ def python_models(addon):
 
 
 def xml_files(addon):
-    return sorted((ADDONS_DIR / addon).rglob("*.xml"))
+    """The data files (views, data, reports...); the web client's OWL templates under
+    static/ are <templates> and checked apart."""
+    root = ADDONS_DIR / addon
+    return sorted(p for p in root.rglob("*.xml") if "static" not in p.relative_to(root).parts)
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_web_client_templates_parse(addon):
+    for path in sorted((ADDONS_DIR / addon / "static").rglob("*.xml")):
+        assert etree.parse(str(path)).getroot().tag == "templates", path
 
 
 def test_repository_layout():

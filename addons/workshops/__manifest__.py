@@ -19,6 +19,7 @@
         "views/event_registration_views.xml",
         "report/workshop_certificate.xml",
         "views/workshops_menus.xml",
+        "views/workshop_statistics_views.xml",
     ],
     "demo": [
         "demo/workshop_session_demo.xml",

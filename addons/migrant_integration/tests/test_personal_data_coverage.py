@@ -8,6 +8,7 @@ NOT_ABOUT_A_PERSON = {
     "res.company": "the organisation's own contact",
     "res.users": "the staff member's own contact",
     "migrant.subsidy": "an organisation: the funder or the entity subsidised",
+    "workshop.statistics": "a read-only view of the attendance lines (covered there)",
     "migrant.statistics": "a read-only view of the people served lines (covered there)",
 }
 

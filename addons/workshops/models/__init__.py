@@ -5,3 +5,4 @@ from . import workshop_headcount
 from . import event_registration
 from . import workshop_weekday
 from . import event_type
+from . import workshop_statistics

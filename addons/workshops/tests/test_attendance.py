@@ -129,6 +129,53 @@ class TestAttendance(WorkshopsCommon):
         self.assertRegex(html, r'name="rate">100<')
         self.assertIn("Spanish A1 (test)", html)
 
+    def test_statistics_and_the_annual_report_sheet(self):
+        sessions = self._plan(date(2026, 10, 5), ["0"], 2)
+        for session in sessions:
+            session.action_mark_held()
+        amina, bilal, _chen = self.registrations
+        for line in sessions.attendance_ids.filtered(lambda a: a.registration_id == amina):
+            line.workshop_mark()
+        sessions[0].attendance_ids.filtered(lambda a: a.registration_id == bilal).workshop_mark()
+        self.env["event.event"].create(
+            {
+                "name": "Festival",
+                "activity_kind": "awareness",
+                "office_id": self.office_a.id,
+                "date_begin": datetime(2026, 10, 3, 9),
+                "date_end": datetime(2026, 10, 3, 13),
+                "anonymous_attendance": 7,
+                "headcount_ids": [
+                    (0, 0, {"gender": "female", "age_band": "18_29", "count": 4}),
+                    (0, 0, {"gender": "male", "age_band": "30_54", "count": 3}),
+                ],
+            }
+        )
+        Stats = self.env["workshop.statistics"].with_user(self.technician_a)
+        [course] = Stats.read_group(
+            [("activity_kind", "=", "course")],
+            ["attendances:sum", "partner_id:count_distinct"],
+            [],
+            lazy=False,
+        )
+        self.assertEqual((course["attendances"], course["partner_id"]), (3, 2))
+        self.assertFalse(self.env["workshop.statistics"].with_user(self.technician_b).search([]))
+        report = (
+            self.env["migrant.annual.report"]
+            .with_user(self.coordinator)
+            .create({"year": 2026, "office_ids": [(6, 0, self.office_a.ids)]})
+        )
+        sheet = report._workshops_sheet()
+        by_kind, by_gender, reach = sheet.tables
+        rows = {row[0]: row[1:] for row in by_kind.rows}
+        # activities, sessions held, people, attendances
+        self.assertEqual(rows["Language course"], [1, 2, 2, 3])
+        self.assertEqual(rows["Awareness event"], [1, 0, 0, 7])
+        self.assertEqual(
+            sorted(map(tuple, reach.rows)), [("Female", "18-29", 4), ("Male", "30-54", 3)]
+        )
+        self.assertIn("Workshops", [s.title for s in report._migrant_report_sheets() if s])
+
     def test_refer_to_a_technician_opens_the_case_in_the_event_office(self):
         amina = self.registrations[0]
         action = amina.with_user(self.technician_a).action_refer_to_technician()
@@ -364,7 +411,7 @@ class TestConcurrentCheckin(TransactionCase):
                 }
             )
             line_id, uid = session.attendance_ids.id, volunteer.id
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         try:
             results = {}
             first = registry.cursor()
@@ -384,7 +431,7 @@ class TestConcurrentCheckin(TransactionCase):
                             results["second"] = (
                                 env2["workshop.attendance"].browse(line_id).workshop_mark()
                             )
-                            second.commit()
+                            second.commit()  # pylint: disable=invalid-commit
                             break
                         except SerializationFailure:
                             second.rollback()
@@ -399,7 +446,7 @@ class TestConcurrentCheckin(TransactionCase):
                 thread.start()
                 thread.join(1)  # the second waits on the first one's row
                 self.assertTrue(thread.is_alive())
-                first.commit()
+                first.commit()  # pylint: disable=invalid-commit
                 first.close()
                 thread.join(30)
             self.assertNotIn("error", results, results.get("error"))
@@ -421,7 +468,7 @@ class TestConcurrentCheckin(TransactionCase):
                 env["res.partner"].search([("name", "=", "Same Person")]).unlink()
                 env["res.users"].search([("login", "=", "door_volunteer_cc")]).unlink()
                 env["migrant.office"].search([("code", "=", "CC")]).unlink()
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
 
 
 @tagged("post_install", "-at_install")

@@ -39,5 +39,10 @@ class TestWorkshopsSecurityMatrix(SecurityMatrixMixin, MigrantIntegrationCommon)
             "finance": READ_ONLY,
             "internal": READ_ONLY,
         },
+        "workshop.statistics": {
+            "technician": READ_ONLY,
+            "lawyer": READ_ONLY,
+            "coordinator": READ_ONLY,
+        },
         "workshop.session.generate": {"technician": "rwc", "lawyer": "rwc", "coordinator": "rwc"},
     }

@@ -1,1 +1,2 @@
 from . import workshop_session_generate
+from . import migrant_annual_report

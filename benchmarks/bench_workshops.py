@@ -1,0 +1,108 @@
+"""Benchmark of the workshops: planning a course's attendance, the check-in screen.
+
+Creates (and rolls back) a course with 300 registrations, then measures:
+
+- planning 30 sessions of it (``workshop.session.generate``): 9,000 attendance lines;
+- the check-in screen's data of one session (300 attendees) and one tap, as a
+  volunteer, with their query counts.
+
+    $ODOO_PYTHON -m odoo -d ws_bench -i workshops --without-demo=all \\
+        --addons-path=$CORE,addons --stop-after-init
+    $ODOO_PYTHON benchmarks/bench_workshops.py -d ws_bench --addons-path=$CORE,addons
+
+The load test of the check-in under many volunteers at once is
+``benchmarks/load_checkin.py``.
+"""
+
+import argparse
+import datetime
+import statistics
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+
+def timed(env, func, repeat):
+    times, queries = [], 0
+    for _ in range(repeat):
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+        queries = env.cr.sql_log_count - before
+    return statistics.median(times), queries
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--db_host", default="localhost")
+    parser.add_argument("--registrations", type=int, default=300)
+    parser.add_argument("--sessions", type=int, default=30)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(
+        [f"--addons-path={args.addons_path}", f"--db_host={args.db_host}", "--log-level=warn"]
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        office = env["migrant.office"].create({"name": "Bench office", "code": "WB"})
+        volunteer = env["res.users"].create(
+            {
+                "name": "Bench volunteer",
+                "login": "bench_volunteer_ws",
+                "groups_id": [(6, 0, [env.ref("migrant_integration.group_migrant_volunteer").id])],
+            }
+        )
+        start_day = datetime.date(2026, 1, 5)
+        course = env["event.event"].create(
+            {
+                "name": "Bench Spanish A1",
+                "activity_kind": "course",
+                "office_id": office.id,
+                "date_begin": datetime.datetime(2026, 1, 1, 8),
+                "date_end": datetime.datetime(2026, 12, 31, 20),
+            }
+        )
+        people = env["res.partner"].create(
+            [{"name": f"Learner {i}", "is_beneficiary": True} for i in range(args.registrations)]
+        )
+        env["event.registration"].with_context(event_mail_no_schedule=True).create(
+            [{"event_id": course.id, "partner_id": p.id, "name": p.name} for p in people]
+        )
+        env.flush_all()
+        wizard = env["workshop.session.generate"].create(
+            {
+                "event_id": course.id,
+                "date_start": start_day,
+                "count": args.sessions,
+                "weekday_ids": [(6, 0, env["workshop.weekday"].search([]).ids)],
+            }
+        )
+        start = time.perf_counter()
+        wizard.action_generate()
+        env.flush_all()
+        took = time.perf_counter() - start
+        lines = env["workshop.attendance"].search_count([("event_id", "=", course.id)])
+        print(
+            f"plan {args.sessions} sessions for {args.registrations} registrations:"
+            f" {lines} attendance lines in {took:.2f} s"
+        )
+        session = course.session_ids[0].with_user(volunteer)
+        took, queries = timed(env, session.workshop_checkin_data, 20)
+        print(
+            f"check-in screen data, {args.registrations} attendees: {took * 1000:.1f} ms"
+            f" {queries} q"
+        )
+        lines = session.attendance_ids.with_user(volunteer)
+        taps = iter(lines)
+        took, queries = timed(env, lambda: next(taps).workshop_mark("present"), 20)
+        print(f"one tap (mark present): {took * 1000:.1f} ms {queries} q")
+        cr.rollback()
+
+
+if __name__ == "__main__":
+    main()
