@@ -19,6 +19,7 @@
     ],
     "demo": [
         "demo/rural_municipality_demo.xml",
+        "demo/rural_itineraries_demo.xml",
     ],
     "installable": True,
 }

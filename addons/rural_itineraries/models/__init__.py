@@ -6,3 +6,4 @@ from . import rural_placement
 from . import rural_followup_visit
 from . import rural_feedback
 from . import rural_indicator
+from . import rural_demo
