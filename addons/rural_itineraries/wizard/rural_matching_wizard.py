@@ -79,6 +79,19 @@ class RuralMatchingWizard(models.TransientModel):
         municipalities, offers = self._rural_candidates()
         return matching.rank(self._rural_family(project), municipalities, offers, limit=limit)
 
+    def _rural_reason(self, template, params):
+        """A reason of the score in the user's language, with labels for its codes."""
+        params = dict(params)
+        if "status" in params:
+            labels = self.env["rural.municipality"]._fields["welcome_status"]
+            params["status"] = dict(labels._description_selection(self.env))[params["status"]]
+        if "sector" in params:
+            labels = self.env["rural.job.offer"]._fields["sector"]
+            params["sector"] = dict(labels._description_selection(self.env))[params["sector"]]
+        if "service" in params:
+            params["service"] = self.env._(params["service"])
+        return self.env._(template, **params)
+
     def _compute_ranking(self):
         for wizard in self:
             ranking = self._rural_rank(wizard.project_id, limit=wizard.limit or 20)
@@ -90,7 +103,7 @@ class RuralMatchingWizard(models.TransientModel):
                         "job_offer_id": offer["id"] if offer else False,
                         "score": points,
                         "reasons": "\n".join(
-                            f"{'+' if p > 0 else ''}{p} " + self.env._(template, **params)  # pylint: disable=gettext-variable
+                            f"{'+' if p > 0 else ''}{p} " + self.env._(template, **params)
                             for p, template, params in reasons
                         ),
                     }
