@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 STEPS = [
     ("interview", "Interview"),
@@ -35,9 +35,20 @@ def phase_of_step(step):
 
 
 class ProjectTask(models.Model):
-    _inherit = "project.task"
+    _name = "project.task"
+    _inherit = ["project.task", "migrant.personal.data"]
+
+    # a step of an itinerary names the family head as the project's customer
+    _migrant_partner_fields = ("partner_id",)
+    _migrant_sheet_fields = ("name", "project_id", "date_deadline", "state")
+    _migrant_sheet_sequence = 89
 
     rural_step = fields.Selection(STEPS, string="Itinerary Step", copy=True)
+
+    @api.model
+    def _migrant_sheet_title(self):
+        return self.env._("Project tasks")
+
     rural_offset_days = fields.Integer(
         string="Days After Start",
         copy=True,
@@ -48,10 +59,20 @@ class ProjectTask(models.Model):
 
 class ProjectProject(models.Model):
     _name = "project.project"
-    _inherit = ["project.project", "migrant.office.scoped"]
+    _inherit = ["project.project", "migrant.office.scoped", "migrant.personal.data"]
 
     _migrant_office_field = "office_id"
     _migrant_office_paths = ("office_id",)
+    _migrant_partner_fields = ("partner_id", "household_id.member_ids")
+    _migrant_personal_fields = ("plan",)
+    _migrant_sheet_fields = (
+        "name",
+        "municipality_id",
+        "itinerary_start_date",
+        "relocation_date",
+        "itinerary_phase",
+    )
+    _migrant_sheet_sequence = 88
     # every project passes through the mixin: check only the itinerary's own fields
     _migrant_checked_fields = ("relocation_date", "itinerary_start_date")
 
@@ -106,6 +127,10 @@ class ProjectProject(models.Model):
     placement_ids = fields.One2many("rural.placement", "project_id", string="Placements")
     member_count = fields.Integer(related="household_id.member_count", string="People")
     minor_count = fields.Integer(related="household_id.minor_count", string="Minors")
+
+    @api.model
+    def _migrant_sheet_title(self):
+        return self.env._("Itineraries and projects")
 
     @api.model
     def _expand_phases(self, states, domain):
@@ -233,6 +258,13 @@ class ProjectProject(models.Model):
         return project.with_env(self.env)
 
     def write(self, vals):
+        if (
+            not self.env.su
+            and any(self.mapped("is_itinerary_template"))
+            and not self.env.user.has_group("migrant_integration.group_migrant_manager")
+            and not self.env.user.has_group("project.group_project_manager")
+        ):
+            raise AccessError(self.env._("Only coordinators change the itinerary template."))
         result = super().write(vals)
         if vals.get("relocation_date"):
             self.filtered("is_itinerary")._rural_plan_followups()

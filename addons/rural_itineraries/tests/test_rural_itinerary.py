@@ -259,6 +259,12 @@ class TestRuralAccess(RuralCommon):
         with self.assertRaises(AccessError):
             indicator.with_user(self.technician_a).target = 1
 
+    def test_only_coordinators_change_the_template(self):
+        template = self.env.ref("rural_itineraries.project_itinerary_template")
+        with self.assertRaises(AccessError):
+            template.with_user(self.technician_a).name = "Mine"
+        template.with_user(self.coordinator).name = "Itinerary template (2026)"
+
     def test_only_coordinators_load_the_register(self):
         with self.assertRaises(AccessError):
             self.env["rural.municipality"].with_user(self.technician_a).action_load_ine_register()

@@ -88,8 +88,9 @@ class RuralMatchingWizard(models.TransientModel):
         if "sector" in params:
             labels = self.env["rural.job.offer"]._fields["sector"]
             params["sector"] = dict(labels._description_selection(self.env))[params["sector"]]
-        if "service" in params:
-            params["service"] = self.env._(params["service"])
+        service = params.get("service")
+        if service:
+            params["service"] = self.env._(service)
         return self.env._(template, **params)
 
     def _compute_ranking(self):
