@@ -38,16 +38,11 @@ class ProjectTask(models.Model):
     _name = "project.task"
     _inherit = ["project.task", "migrant.personal.data"]
 
-    # a step of an itinerary names the family head as the project's customer
+    # a step of an itinerary names the family head as the project's customer; the
+    # steps hold no data about the family (that is on the itinerary): no sheet
     _migrant_partner_fields = ("partner_id",)
-    _migrant_sheet_fields = ("name", "project_id", "date_deadline", "state")
-    _migrant_sheet_sequence = 89
 
     rural_step = fields.Selection(STEPS, string="Itinerary Step", copy=True)
-
-    @api.model
-    def _migrant_sheet_title(self):
-        return self.env._("Project tasks")
 
     rural_offset_days = fields.Integer(
         string="Days After Start",

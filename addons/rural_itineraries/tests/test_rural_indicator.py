@@ -37,23 +37,23 @@ class TestRuralIndicator(RuralCommon):
             }
         )
         # in the period: family A (4 people, 2 minors) to Teruel, family B (2) to Soria
-        project_a = self._itinerary(self.family_a, start=date(2025, 2, 1))
+        project_a = self._itinerary(self.family_a, start=date(2021, 2, 1))
         project_a.municipality_id = self.town
-        project_b = self._itinerary(self.family_b, start=date(2025, 6, 1))
+        project_b = self._itinerary(self.family_b, start=date(2021, 6, 1))
         project_b.municipality_id = soria
         # outside the period: a third family, and an offer identified earlier
         family_c, _head, _case = self._family("Okafor", self.office_a, minors=1)
-        self._itinerary(family_c, start=date(2024, 12, 31)).municipality_id = self.town
+        self._itinerary(family_c, start=date(2020, 12, 31)).municipality_id = self.town
         Offer = self.env["rural.job.offer"]
         Offer.create(
-            {"name": "Old", "municipality_id": soria.id, "date_identified": date(2024, 5, 1)}
+            {"name": "Old", "municipality_id": soria.id, "date_identified": date(2020, 5, 1)}
         )
-        self.offer.date_identified = date(2025, 3, 1)  # open
+        self.offer.date_identified = date(2021, 3, 1)  # open
         Offer.create(
-            {"name": "Care", "municipality_id": soria.id, "date_identified": date(2025, 4, 1)}
+            {"name": "Care", "municipality_id": soria.id, "date_identified": date(2021, 4, 1)}
         )  # only identified
         cancelled = Offer.create(
-            {"name": "Shop", "municipality_id": soria.id, "date_identified": date(2025, 5, 1)}
+            {"name": "Shop", "municipality_id": soria.id, "date_identified": date(2021, 5, 1)}
         )
         cancelled.action_cancel()
         placement = self.env["rural.placement"].create(
@@ -61,11 +61,11 @@ class TestRuralIndicator(RuralCommon):
                 "job_offer_id": self.offer.id,
                 "partner_id": self.head_a.id,
                 "project_id": project_a.id,
-                "date_start": date(2025, 7, 1),
+                "date_start": date(2021, 7, 1),
             }
         )
         placement.action_hire()
-        indicators = self._indicators(date(2025, 1, 1), date(2025, 12, 31))
+        indicators = self._indicators(date(2021, 1, 1), date(2021, 12, 31))
         actual = {i.measure: i.actual_value for i in indicators}
         self.assertEqual(
             actual,
@@ -103,7 +103,7 @@ class TestRuralIndicator(RuralCommon):
                     "code": "BAD",
                     "measure": "families",
                     "target": 5,
-                    "date_from": date(2025, 1, 1),
-                    "date_to": date(2025, 1, 1) - relativedelta(days=1),
+                    "date_from": date(2021, 1, 1),
+                    "date_to": date(2021, 1, 1) - relativedelta(days=1),
                 }
             )
