@@ -8,12 +8,18 @@
     "depends": ["migrant_integration", "project"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "xlsxwriter"]},
     "data": [
+        "security/rural_itineraries_security.xml",
         "security/ir.model.access.csv",
+        "data/rural_itineraries_data.xml",
         "views/rural_municipality_views.xml",
+        "views/rural_job_offer_views.xml",
+        "views/rural_followup_views.xml",
+        "views/project_itinerary_views.xml",
         "views/rural_itineraries_menus.xml",
     ],
     "demo": [
         "demo/rural_municipality_demo.xml",
+        "demo/rural_itineraries_demo.xml",
     ],
     "installable": True,
 }

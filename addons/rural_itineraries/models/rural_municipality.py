@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import ine
 
@@ -69,6 +69,31 @@ class RuralMunicipality(models.Model):
         help="Population trend, economy, services and the municipality's reasons "
         "to welcome families."
     )
+    sponsor_partner_ids = fields.Many2many(
+        "res.partner",
+        "rural_municipality_sponsor_rel",
+        "municipality_id",
+        "partner_id",
+        string="Local Sponsors",
+        help="Local families or people who sponsor newcomer families.",
+    )
+    job_offer_ids = fields.One2many("rural.job.offer", "municipality_id", string="Job Offers")
+    itinerary_ids = fields.One2many(
+        "project.project",
+        "municipality_id",
+        string="Itineraries",
+        domain=[("is_itinerary", "=", True)],
+    )
+    job_offer_count = fields.Integer(compute="_compute_counts", string="Offers")
+    families_welcomed = fields.Integer(
+        compute="_compute_counts", help="Itineraries of families bound for this municipality."
+    )
+    is_rural = fields.Boolean(
+        string="Rural (under 5,000)",
+        compute="_compute_is_rural",
+        store=True,
+        help="Under 5,000 inhabitants.",
+    )
     color = fields.Integer()
 
     _sql_constraints = [
@@ -78,6 +103,39 @@ class RuralMunicipality(models.Model):
             "Another municipality already has this INE code.",
         ),
     ]
+
+    @api.depends("population")
+    def _compute_is_rural(self):
+        for municipality in self:
+            municipality.is_rural = 0 < municipality.population < 5000
+
+    @api.depends("job_offer_ids", "itinerary_ids")
+    def _compute_counts(self):
+        for municipality in self:
+            municipality.job_offer_count = len(municipality.job_offer_ids)
+            municipality.families_welcomed = len(municipality.itinerary_ids)
+
+    @api.constrains("welcome_status", "agreement_date")
+    def _check_agreement_date(self):
+        for municipality in self:
+            if municipality.welcome_status in ("agreement", "active") and not (
+                municipality.agreement_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: give the date of the agreement with the town hall.",
+                        name=municipality.name,
+                    )
+                )
+
+    def action_view_job_offers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "rural_itineraries.rural_job_offer_action"
+        )
+        action["domain"] = [("municipality_id", "=", self.id)]
+        action["context"] = {"default_municipality_id": self.id}
+        return action
 
     @api.depends("state_id")
     def _compute_community(self):
@@ -148,7 +206,10 @@ class RuralMunicipality(models.Model):
         self.with_context(tracking_disable=True, mail_create_nolog=True).create(to_create)
         return len(to_create), updated
 
+    @api.model
     def action_load_ine_register(self):
+        if not self.env.user.has_group("migrant_integration.group_migrant_manager"):
+            raise AccessError(self.env._("Only coordinators load the municipal register."))
         created, updated = self._load_ine_register()
         return {
             "type": "ir.actions.client",
@@ -161,6 +222,7 @@ class RuralMunicipality(models.Model):
                     created=created,
                     updated=updated,
                 ),
-                "next": {"type": "ir.actions.act_window_close"},
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }

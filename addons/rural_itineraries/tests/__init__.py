@@ -1,1 +1,5 @@
 from . import test_rural_municipality
+from . import test_rural_itinerary
+from . import test_rural_indicator
+from . import test_rural_matching
+from . import test_security_matrix

@@ -5,7 +5,7 @@ from odoo.addons.migrant_integration.tests.common import MigrantIntegrationCommo
 
 REGISTER = (
     "CPRO;PROVINCIA;CMUN;NOMBRE;POB24;HOMBRES;MUJERES\r\n"
-    "44;Teruel;050;Calamocha;4542;2274;2268\r\n"
+    "44;Teruel;025;Andorra;7258;3591;3667\r\n"
     "44;Teruel;013;Alcañiz;16247;8120;8127\r\n"
     "42;Soria;004;Ágreda;3094;1594;1500"
 )
@@ -40,7 +40,7 @@ class TestRuralMunicipality(MigrantIntegrationCommon):
 
     def test_load_register_creates_then_updates(self):
         Municipality = self.env["rural.municipality"]
-        Municipality.search([("ine_code", "in", ["44050", "44013", "42004"])]).unlink()
+        Municipality.search([("ine_code", "in", ["44025", "44013", "42004"])]).unlink()
         created, updated = Municipality._load_ine_register(REGISTER)
         self.assertEqual((created, updated), (3, 0))
         alcaniz = Municipality.search([("ine_code", "=", "44013")])
@@ -72,3 +72,30 @@ class TestRuralMunicipality(MigrantIntegrationCommon):
         municipality = self.env["rural.municipality"].create({"name": "X", "ine_code": "44001"})
         with self.assertRaises(AccessError):
             municipality.with_user(self.technician_a).unlink()
+
+    def test_bad_lines_of_the_register_say_which_line(self):
+        Municipality = self.env["rural.municipality"]
+        header = "CPRO;PROVINCIA;CMUN;NOMBRE;POB24\n"
+        with self.assertRefused(ValidationError, "Line 3 .* 3 columns"):
+            Municipality._load_ine_register(header + "44;Teruel;013;Alcañiz;16247\n44;Teruel;050\n")
+        with self.assertRefused(ValidationError, "Line 2 .* 'many' is not a number"):
+            Municipality._load_ine_register(header + "44;Teruel;013;Alcañiz;many\n")
+        self.assertFalse(Municipality.search([("ine_code", "=", "44013")]).filtered("population"))
+
+    def test_coordinator_loads_the_register_and_is_told_the_counts(self):
+        action = (
+            self.env["rural.municipality"].with_user(self.coordinator).action_load_ine_register()
+        )
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertRegex(action["params"]["message"], r"\d+ municipalities added")
+        menu = self.env.ref("rural_itineraries.rural_load_ine_menu")
+        self.assertIn(
+            self.env.ref("migrant_integration.group_migrant_manager"),
+            menu.parent_id.groups_id,
+        )
+
+    def test_an_agreement_needs_its_date(self):
+        with self.assertRefused(ValidationError, "date of the agreement"):
+            self.env["rural.municipality"].create(
+                {"name": "X", "ine_code": "44001", "welcome_status": "agreement"}
+            )

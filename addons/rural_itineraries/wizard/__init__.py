@@ -1,0 +1,2 @@
+from . import rural_matching_wizard
+from . import rural_itinerary_new
