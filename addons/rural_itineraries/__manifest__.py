@@ -16,6 +16,7 @@
         "views/rural_followup_views.xml",
         "views/project_itinerary_views.xml",
         "views/rural_itineraries_menus.xml",
+        "views/rural_statistics_views.xml",
     ],
     "demo": [
         "demo/rural_municipality_demo.xml",

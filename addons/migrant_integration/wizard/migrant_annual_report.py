@@ -108,6 +108,7 @@ class MigrantAnnualReport(models.TransientModel):
         memo = self.env.context.get("migrant_report_memo")
         if memo is not None and groupby in memo:
             return memo[groupby]
+        self.env.flush_all()  # the statistics are a view on the tables
         Stats = self.env["migrant.statistics"]
         field = Stats._fields[groupby] if groupby else None
         domain = self._migrant_year_domain("date", self.year - 1)

@@ -7,3 +7,4 @@ from . import rural_followup_visit
 from . import rural_feedback
 from . import rural_indicator
 from . import rural_demo
+from . import rural_statistics

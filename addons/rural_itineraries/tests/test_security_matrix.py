@@ -21,6 +21,7 @@ class TestRuralSecurityMatrix(SecurityMatrixMixin, MigrantIntegrationCommon):
         "rural.followup.visit": STAFF,
         "rural.feedback": STAFF,
         "rural.indicator": READ,
+        "rural.statistics": {"technician": "r", "lawyer": "r", "coordinator": "r"},
         "rural.matching.wizard": {"technician": "rwc", "lawyer": "rwc", "coordinator": "rwc"},
         "rural.matching.line": {"technician": "rwc", "lawyer": "rwc", "coordinator": "rwc"},
         "rural.itinerary.new": {"technician": "rwc", "lawyer": "rwc", "coordinator": "rwc"},
