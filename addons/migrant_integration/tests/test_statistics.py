@@ -161,6 +161,9 @@ class TestStatistics(MigrantIntegrationCommon):
         book = self._workbook(report)
         for title in SHEETS:
             self.assertIn(title, book.sheetnames)
+        self.assertIn("Subsidies", book.sheetnames, "coordinators read the subsidies")
+        technician_book = self._workbook(self._report(self.technician_a))
+        self.assertNotIn("Subsidies", technician_book.sheetnames)
         Stats = self.env["migrant.statistics"].with_user(self.coordinator)
         measures = ["partner_id:count_distinct", "intervention_id:count_distinct"]
         [total] = Stats.read_group(self._domain(), measures, [], lazy=False)

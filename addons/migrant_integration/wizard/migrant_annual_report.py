@@ -485,6 +485,61 @@ class MigrantAnnualReport(models.TransientModel):
             ],
         )
 
+    def _migrant_sheet_subsidies(self):
+        """Subsidies whose execution overlaps the year (company-wide: they are not
+        bound to an office), for those who may read them."""
+        Subsidy = self.env["migrant.subsidy"]
+        if not Subsidy.has_access("read"):
+            return None
+        subsidies = Subsidy.search(
+            [
+                ("state", "in", ("awarded", "in_execution", "justified", "closed")),
+                "|",
+                ("date_start", "=", False),
+                ("date_start", "<=", datetime.date(self.year, 12, 31)),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", datetime.date(self.year, 1, 1)),
+            ]
+        )
+        directions = dict(Subsidy._fields["direction"]._description_selection(self.env))
+        rows = [
+            [
+                s.reference,
+                s.name,
+                directions[s.direction],
+                s.partner_id.display_name,
+                s.amount_awarded,
+                s.amount_executed,
+                s.amount_paid,
+                s.amount_to_justify,
+                s.amount_to_reimburse,
+            ]
+            for s in subsidies
+        ]
+        return report_book.Sheet(
+            title=self.env._("Subsidies"),
+            heading=self.env._("Subsidies in execution in %(year)s", year=self.year),
+            tables=[
+                report_book.Table(
+                    title=self.env._("Subsidies granted and received"),
+                    headers=[
+                        self.env._("Reference"),
+                        self.env._("Project"),
+                        self.env._("Direction"),
+                        self.env._("Counterparty"),
+                        self.env._("Awarded"),
+                        self.env._("Executed"),
+                        self.env._("Paid"),
+                        self.env._("To justify"),
+                        self.env._("To reimburse"),
+                    ],
+                    rows=rows,
+                    total_label=self.env._("Total"),
+                )
+            ],
+        )
+
     def _migrant_report_sheets(self):
         """The report's sheets, in order. Addons add theirs::
 
@@ -501,6 +556,7 @@ class MigrantAnnualReport(models.TransientModel):
             self._migrant_sheet_esf(),
             self._migrant_sheet_referrals(),
             self._migrant_sheet_permits(),
+            self._migrant_sheet_subsidies(),
         ]
 
     # ---------------------------------------------------------------- actions
