@@ -30,6 +30,12 @@ WIDTH, HEIGHT = 1366, 768
 #: (file name, login, path inside /odoo, a selector that shows the screen is ready)
 SCREENS = [
     (
+        "checkin.png",
+        "pablo.herrera",
+        "/odoo/action-workshops.workshop_checkin_action",
+        ".o_workshops_checkin .o_checkin_attendee",
+    ),
+    (
         "statistics.png",
         "daniela.montes",
         "/odoo/action-migrant_integration.migrant_statistics_action",
