@@ -18,6 +18,7 @@ export class WorkshopCheckin extends Component {
     setup() {
         this.orm = useService("orm");
         this.notification = useService("notification");
+        this.searchId = 0;
         this.state = useState({
             sessions: [],
             session: null,
@@ -65,15 +66,20 @@ export class WorkshopCheckin extends Component {
     }
 
     async search(ev) {
+        // answers may come back out of order while the volunteer types: keep the last
+        const searchId = ++this.searchId;
         this.state.query = ev.target.value;
         if (!this.state.query.trim()) {
             this.state.matches = null;
             return;
         }
-        this.state.matches = await this.orm.call("workshop.session", "workshop_checkin_search", [
+        const matches = await this.orm.call("workshop.session", "workshop_checkin_search", [
             [this.state.session.id],
             this.state.query,
         ]);
+        if (searchId === this.searchId) {
+            this.state.matches = matches;
+        }
     }
 
     async mark(attendee, state) {
