@@ -342,6 +342,17 @@ class TestSubsidy(AccountTestInvoicingCommon):
                     )
         as_coordinator = subsidy.with_user(self.coordinator)
         self.assertEqual(as_coordinator.amount_awarded, 40000)
+        installment = (
+            self.env["migrant.subsidy.installment"]
+            .with_user(self.finance)
+            .create({"subsidy_id": subsidy.id, "due_date": START, "amount": 1000})
+        )
+        installment.action_create_move()
+        installment.move_id.action_post()
+        subsidy.invalidate_recordset()
+        # the coordinator has no accounting rights but reads what was paid
+        self.assertEqual(as_coordinator.amount_paid, 0.0)
+        self.assertEqual(as_coordinator.amount_to_justify, 80000.0)
         self.assertTrue(as_coordinator.export_data(["name", "amount_awarded"])["datas"])
         with self.assertRaises(AccessError):
             as_coordinator.write({"amount_awarded": 1})
