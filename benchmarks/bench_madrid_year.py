@@ -14,20 +14,14 @@ the justification workbooks of all the subsidies, the indicator dashboard, and t
     $ODOO_PYTHON benchmarks/bench_madrid_year.py -d madrid --addons-path=$CORE,addons
 """
 
-import argparse
 import datetime
-import resource
 import time
 
-import odoo
-from odoo import SUPERUSER_ID, api
+from benchlib import odoo_env, parser, peak_rss_mb
+
 from odoo.tools import SQL
 
 YEAR = 2025
-
-
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def seed_workshops(env, offices, people):
@@ -178,17 +172,9 @@ def seed_subsidies(env):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--db_host", default="localhost")
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        [f"--addons-path={args.addons_path}", f"--db_host={args.db_host}", "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+    args = parser(__doc__).parse_args()
+    with odoo_env(args, {"tracking_disable": True}) as env:
+        cr = env.cr
         offices = env["migrant.office"].search([], limit=2)
         cr.execute("SELECT id FROM res_partner WHERE name LIKE 'Stat person %%' ORDER BY id")
         people = [row[0] for row in cr.fetchall()]

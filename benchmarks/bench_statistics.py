@@ -24,21 +24,15 @@ Run it once per volume on its own database (the peak memory is the process's):
 Seeding is skipped when the database already holds the year's interventions.
 """
 
-import argparse
 import datetime
-import resource
-import statistics
 import time
 
-import odoo
-from odoo import SUPERUSER_ID, api
+from benchlib import odoo_env, parser, peak_rss_mb, timed
+
+from odoo import SUPERUSER_ID
 from odoo.tools import SQL
 
 YEAR = 2025
-
-
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def seed(env, args):
@@ -160,19 +154,6 @@ def coordinator(env):
     )
 
 
-def timed(env, func, repeat):
-    times, queries = [], 0
-    for _ in range(repeat):
-        env.registry.clear_cache()
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-        queries = env.cr.sql_log_count - before
-    return statistics.median(times), queries, result
-
-
 def hand_written_sql(cr, year):
     """The report's figures straight from the tables, one query per breakdown."""
     start, stop = datetime.date(year - 1, 1, 1), datetime.date(year + 1, 1, 1)
@@ -266,21 +247,14 @@ def measure(env, args):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--db_host", default="localhost")
-    parser.add_argument("--people", type=int, default=30_000)
-    parser.add_argument("--interventions", type=int, default=150_000)
-    parser.add_argument("--offices", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        [f"--addons-path={args.addons_path}", f"--db_host={args.db_host}", "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    options = parser(__doc__)
+    options.add_argument("--people", type=int, default=30_000)
+    options.add_argument("--interventions", type=int, default=150_000)
+    options.add_argument("--offices", type=int, default=2)
+    options.add_argument("--repeat", type=int, default=3)
+    args = options.parse_args()
+    with odoo_env(args) as env:
+        cr = env.cr
         cr.execute(
             "SELECT count(*) FROM migrant_intervention WHERE date >= %s",
             (datetime.date(YEAR, 1, 1),),

@@ -15,20 +15,12 @@ those accounts (as posted bills leave them), then measures as a finance user:
         [--subsidies 1000 --lines 1000000]
 """
 
-import argparse
-import resource
-import statistics
 import time
 
+from benchlib import odoo_env, parser, peak_rss_mb, timed
 from lxml import etree
 
-import odoo
-from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
-
-
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def finance_user(env):
@@ -126,34 +118,14 @@ def seed_expenses(env, subsidy, lines):
     )
 
 
-def timed(env, func, repeat):
-    times, queries = [], 0
-    for _ in range(repeat):
-        env.registry.clear_cache()
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-        queries = env.cr.sql_log_count - before
-    return statistics.median(times), queries
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--db_host", default="localhost")
-    parser.add_argument("--subsidies", type=int, default=1000)
-    parser.add_argument("--lines", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        [f"--addons-path={args.addons_path}", f"--db_host={args.db_host}", "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    options = parser(__doc__)
+    options.add_argument("--subsidies", type=int, default=1000)
+    options.add_argument("--lines", type=int, default=1_000_000)
+    options.add_argument("--repeat", type=int, default=3)
+    args = options.parse_args()
+    with odoo_env(args) as env:
+        cr = env.cr
         if env["migrant.subsidy"].search_count([]) < args.subsidies:
             print(f"Seeding {args.subsidies} subsidies and {args.lines} analytic lines ...")
             print(f"Seeded in {seed(env, args):.0f} s", flush=True)
@@ -174,19 +146,21 @@ def main():
             f"{count} subsidies, {cr.fetchone()[0]} analytic lines"
             f" (PostgreSQL jit: {env.execute_query(SQL('SHOW jit'))[0][0]})"
         )
-        took, queries = timed(env, lambda: Subsidy.web_search_read([], spec, limit=80), 5)
+        took, queries, _result = timed(env, lambda: Subsidy.web_search_read([], spec, limit=80), 5)
         print(
             f"  subsidy list, 80 rows with their amounts    "
             f"{took * 1000:8.0f} ms {queries:3d} q"
         )
-        took, queries = timed(
+        took, queries, _result = timed(
             env, lambda: Subsidy.search([]).read(["amount_executed", "amount_to_justify"]), 3
         )
         print(
             f"  amounts of all the subsidies at once        "
             f"{took * 1000:8.0f} ms {queries:3d} q"
         )
-        took, queries = timed(env, lambda: Subsidy.search([("amount_to_reimburse", ">", 0)]), 3)
+        took, queries, _result = timed(
+            env, lambda: Subsidy.search([("amount_to_reimburse", ">", 0)]), 3
+        )
         print(
             f"  filter 'reimbursement due' over all of them "
             f"{took * 1000:8.0f} ms {queries:3d} q"

@@ -14,41 +14,19 @@ The load test of the check-in under many volunteers at once is
 ``benchmarks/load_checkin.py``.
 """
 
-import argparse
 import datetime
-import statistics
 import time
 
-import odoo
-from odoo import SUPERUSER_ID, api
-
-
-def timed(env, func, repeat):
-    times, queries = [], 0
-    for _ in range(repeat):
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-        queries = env.cr.sql_log_count - before
-    return statistics.median(times), queries
+from benchlib import odoo_env, parser, timed
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--db_host", default="localhost")
-    parser.add_argument("--registrations", type=int, default=300)
-    parser.add_argument("--sessions", type=int, default=30)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(
-        [f"--addons-path={args.addons_path}", f"--db_host={args.db_host}", "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    options = parser(__doc__)
+    options.add_argument("--registrations", type=int, default=300)
+    options.add_argument("--sessions", type=int, default=30)
+    args = options.parse_args()
+    with odoo_env(args) as env:
+        cr = env.cr
         office = env["migrant.office"].create({"name": "Bench office", "code": "WB"})
         volunteer = env["res.users"].create(
             {
@@ -92,14 +70,16 @@ def main():
             f" {lines} attendance lines in {took:.2f} s"
         )
         session = course.session_ids[0].with_user(volunteer)
-        took, queries = timed(env, session.workshop_checkin_data, 20)
+        took, queries, _result = timed(env, session.workshop_checkin_data, 20, cold=False)
         print(
             f"check-in screen data, {args.registrations} attendees: {took * 1000:.1f} ms"
             f" {queries} q"
         )
         lines = session.attendance_ids.with_user(volunteer)
         taps = iter(lines)
-        took, queries = timed(env, lambda: next(taps).workshop_mark("present"), 20)
+        took, queries, _result = timed(
+            env, lambda: next(taps).workshop_mark("present"), 20, cold=False
+        )
         print(f"one tap (mark present): {took * 1000:.1f} ms {queries} q")
         cr.rollback()
 
