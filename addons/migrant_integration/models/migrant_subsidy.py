@@ -323,14 +323,16 @@ class MigrantSubsidy(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._migrant_check_protected(vals)
+        self._migrant_check_protected(vals, creating=False)
         return super().write(vals)
 
-    def _migrant_check_protected(self, vals):
-        """The state and the analytic account change only through the actions."""
+    def _migrant_check_protected(self, vals, creating=True):
+        """The state and the analytic account change only through the actions (a new
+        subsidy may only say it is a draft)."""
         if self.env.context.get("migrant_subsidy_action") or self.env.su:
             return
-        if vals.get("state", "draft") != "draft" or "analytic_account_id" in vals:
+        state_given = vals.get("state", "draft") != "draft" if creating else "state" in vals
+        if state_given or "analytic_account_id" in vals:
             raise UserError(
                 self.env._("The state of a subsidy changes with its buttons (apply, award...).")
             )

@@ -320,6 +320,8 @@ class TestSubsidy(AccountTestInvoicingCommon):
         self.assertEqual(line.amount_accepted, 4000)
         with self.assertRaisesRegex(UserError, "changes with its buttons"), self.env.cr.savepoint():
             granted.write({"state": "closed"})
+        with self.assertRaisesRegex(UserError, "changes with its buttons"), self.env.cr.savepoint():
+            granted.write({"state": "draft"})
         self.assertEqual(granted.state, "in_execution")
 
     def test_only_finance_manages_and_coordinators_read(self):
