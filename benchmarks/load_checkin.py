@@ -72,7 +72,7 @@ def seed(env, attendances):
     )
 
 
-def volunteer(url, db, login, jobs, barrier_jobs, results):
+def volunteer(url, db, login, jobs, results):
     http = requests.Session()
     http.post(
         f"{url}/web/session/authenticate",
@@ -161,7 +161,7 @@ def main():
         results = []
         threads = [
             threading.Thread(
-                target=volunteer, args=(url, args.database, f"door{i}", jobs[i], None, results)
+                target=volunteer, args=(url, args.database, f"door{i}", jobs[i], results)
             )
             for i in range(VOLUNTEERS)
         ]
