@@ -45,6 +45,20 @@ class MigrantStatistics(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "intervention_id"
+    # what the view reads: flushed before any search on it
+    _depends = {
+        "migrant.intervention.person": [
+            "intervention_id",
+            "partner_id",
+            "date",
+            "office_id",
+            "company_id",
+            "age_band",
+        ],
+        "migrant.intervention": ["case_id", "area_id", "intervention_type", "channel"],
+        "migrant.case": ["client_kind"],
+        "res.partner": ["gender", "nationality_id"],
+    }
 
     intervention_id = fields.Many2one("migrant.intervention", string="Interventions", readonly=True)
     partner_id = fields.Many2one("res.partner", string="People", readonly=True)

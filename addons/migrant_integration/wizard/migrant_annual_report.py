@@ -108,7 +108,6 @@ class MigrantAnnualReport(models.TransientModel):
         memo = self.env.context.get("migrant_report_memo")
         if memo is not None and groupby in memo:
             return memo[groupby]
-        self.env.flush_all()  # the statistics are a view on the tables
         Stats = self.env["migrant.statistics"]
         field = Stats._fields[groupby] if groupby else None
         domain = self._migrant_year_domain("date", self.year - 1)
@@ -379,6 +378,11 @@ class MigrantAnnualReport(models.TransientModel):
         disability = self._migrant_vulnerability_ids(DISABILITY_XMLIDS)
         homeless = self._migrant_vulnerability_ids(HOMELESS_XMLIDS)
         spain = self.env.ref("base.es").id
+        # read below straight from the tables (the view's own are flushed by its search)
+        self.env["res.partner"].flush_model(
+            ["nationality_id", "arrival_date", "vulnerability_ids", "household_id"]
+        )
+        self.env["migrant.household"].flush_model(["housing_situation"])
         relation = self.env["res.partner"]._fields["vulnerability_ids"]
         band_columns = SQL(", ").join(
             SQL("count(*) FILTER (WHERE first.age_band = %s)", code)

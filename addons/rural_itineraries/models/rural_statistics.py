@@ -15,6 +15,21 @@ class RuralStatistics(models.Model):
     _description = "Statistics of Rural Itineraries"
     _auto = False
     _order = "date_start desc"
+    # what the view reads: flushed before any search on it
+    _depends = {
+        "project.project": [
+            "is_itinerary",
+            "itinerary_start_date",
+            "relocation_date",
+            "itinerary_phase",
+            "office_id",
+            "municipality_id",
+            "household_id",
+            "create_date",
+        ],
+        "rural.municipality": ["state_id", "community"],
+        "res.partner": ["household_id", "birthdate"],
+    }
 
     project_id = fields.Many2one("project.project", string="Itinerary", readonly=True)
     date_start = fields.Date(string="Start", readonly=True)

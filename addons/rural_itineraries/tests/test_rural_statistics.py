@@ -12,7 +12,6 @@ class TestRuralStatistics(RuralCommon):
         household, _head, _case = self._family("Stat", self.office_a, minors=2)
         itinerary = self._itinerary(household, start=date(2026, 2, 1))
         itinerary.sudo().write({"relocation_date": date(2026, 6, 1)})
-        self.env.flush_all()  # the figures are a view on the tables
         Stats = self.env["rural.statistics"].with_user(self.technician_a)
         [row] = Stats.search_read(
             [("project_id", "=", itinerary.id)], ["families", "people", "minors", "office_id"]

@@ -14,7 +14,6 @@ class MigrantAnnualReport(models.TransientModel):
         return [*super()._migrant_report_sheets(), self._rural_sheet()]
 
     def _rural_figures(self):
-        self.env.flush_all()  # the statistics are views on the tables
         Stats = self.env["rural.statistics"]
         [(families, people, minors)] = Stats._read_group(
             self._migrant_year_domain("relocation_date"),

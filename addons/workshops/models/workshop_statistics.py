@@ -15,6 +15,15 @@ class WorkshopStatistics(models.Model):
     _description = "Statistics of Workshops"
     _auto = False
     _order = "date desc"
+    # what the view reads: flushed before any search on it
+    _depends = {
+        "workshop.attendance": ["state", "partner_id", "session_id"],
+        "workshop.session": ["date_begin", "event_id"],
+        "event.event": ["activity_kind", "office_id", "company_id", "area_id", "date_begin"],
+        "event.registration": ["state", "partner_id", "event_id"],
+        "workshop.headcount": ["event_id", "gender", "age_band", "count"],
+        "res.partner": ["gender", "nationality_id", "birthdate"],
+    }
 
     date = fields.Date(readonly=True)
     event_id = fields.Many2one("event.event", string="Activity", readonly=True)

@@ -15,7 +15,6 @@ class MigrantAnnualReport(models.TransientModel):
         return [*super()._migrant_report_sheets(), self._workshops_sheet()]
 
     def _workshops_figures(self):
-        self.env.flush_all()  # the statistics are views on the tables
         Stats = self.env["workshop.statistics"]
         domain = self._migrant_year_domain("date")
         kinds = dict(Stats._fields["activity_kind"]._description_selection(self.env))
