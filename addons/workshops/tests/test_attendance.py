@@ -50,7 +50,7 @@ class WorkshopsCommon(MigrantIntegrationCommon):
             ]
         )
 
-    def _plan(self, start, weekdays, count, user=None):
+    def _plan(self, start, weekdays, count, user=None, duration=2):
         Weekday = self.env["workshop.weekday"]
         wizard = (
             self.env["workshop.session.generate"]
@@ -60,7 +60,7 @@ class WorkshopsCommon(MigrantIntegrationCommon):
                     "event_id": self.course.id,
                     "date_start": start,
                     "hour": 17.5,
-                    "duration": 2,
+                    **({"duration": duration} if duration else {}),
                     "count": count,
                     "weekday_ids": [(6, 0, Weekday.search([("code", "in", weekdays)]).ids)],
                 }
@@ -320,6 +320,40 @@ class TestAttendance(WorkshopsCommon):
         with self.assertRefused(UserError, "Give a phone, a document number or the year"):
             Registration.workshop_walk_in(session2.id, "Nobody")
         self.assertEqual(len(session2.attendance_ids), 3)
+
+    def test_a_volunteer_reads_no_figures_and_changes_no_head_count(self):
+        event = self.env["event.event"].create(
+            {
+                "name": "Open day",
+                "activity_kind": "awareness",
+                "office_id": self.office_a.id,
+                "date_begin": datetime(2026, 10, 3, 9),
+                "date_end": datetime(2026, 10, 3, 13),
+                "anonymous_attendance": 2,
+                "headcount_ids": [(0, 0, {"gender": "female", "age_band": "18_29", "count": 2})],
+            }
+        )
+        Stats = self.env["workshop.statistics"]
+        for user in (self.volunteer, self.finance):
+            with self.assertRaises(AccessError):
+                Stats.with_user(user).search([])
+            with self.assertRaises(AccessError):
+                Stats.with_user(user).read_group([], ["attendances:sum"], ["gender"])
+        line = event.headcount_ids
+        with self.assertRaises(AccessError):
+            line.with_user(self.volunteer).write({"count": 200})
+        with self.assertRaises(AccessError):
+            line.with_user(self.technician_b).write({"count": 200})
+        with self.assertRaises(AccessError):
+            line.with_user(self.technician_b).read(["count"])
+        self.assertEqual(line.count, 2)
+
+    def test_a_template_gives_the_sessions_their_duration(self):
+        template = self.env.ref("workshops.event_type_spanish_course")
+        template.duration_hours = 1.5
+        self.course.event_type_id = template
+        sessions = self._plan(date(2026, 10, 5), ["0"], 1, duration=None)
+        self.assertEqual((sessions.date_end - sessions.date_begin).total_seconds(), 1.5 * 3600)
 
     def test_technicians_manage_the_activities_of_their_offices(self):
         self.assertTrue(self.course.with_user(self.technician_a).name)

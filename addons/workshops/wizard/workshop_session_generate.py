@@ -18,12 +18,22 @@ class WorkshopSessionGenerate(models.TransientModel):
     event_id = fields.Many2one("event.event", required=True, ondelete="cascade")
     date_start = fields.Date(string="First Day", required=True, default=fields.Date.context_today)
     hour = fields.Float(string="Starts At", default=17.0, help="Local time, e.g. 17:30.")
-    duration = fields.Float(string="Duration (hours)", default=2.0)
+    duration = fields.Float(
+        string="Duration (hours)",
+        compute="_compute_duration",
+        store=True,
+        readonly=False,
+        help="The usual duration of the event's template, else two hours.",
+    )
     count = fields.Integer(string="Sessions", default=10)
     weekday_ids = fields.Many2many(
         "workshop.weekday", string="Weekdays", default=lambda self: self._default_weekdays()
     )
-    skipped = fields.Text(readonly=True)
+
+    @api.depends("event_id")
+    def _compute_duration(self):
+        for wizard in self:
+            wizard.duration = wizard.event_id.event_type_id.duration_hours or 2.0
 
     @api.model
     def _default_weekdays(self):
